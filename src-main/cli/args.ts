@@ -1,0 +1,118 @@
+import { parseArgs } from 'node:util';
+import type { Language } from '../../src-shared/errors';
+import { cliText } from './messages';
+
+export type CliCommand =
+  | { name: 'init' }
+  | { name: 'backup'; out: string }
+  | { name: 'restore'; file: string }
+  | { name: 'verify-log' }
+  | { name: 'users-list' }
+  | { name: 'help' };
+
+/** A parsed command line. */
+export interface CliArgs {
+  command: CliCommand;
+  dataDir: string | null;
+  user: string | null;
+  passwordStdin: boolean;
+  json: boolean;
+  language: Language;
+  archiveName: string | null;
+  displayName: string | null;
+}
+
+/** A command line that cannot run: exit code 2, `detail` and the usage text on stderr. */
+export class UsageError extends Error {
+  constructor(
+    readonly detail: string,
+    readonly language: Language = 'zh',
+    readonly json = false,
+  ) {
+    super(detail);
+  }
+}
+
+const OPTIONS = {
+  'data-dir': { type: 'string' },
+  user: { type: 'string' },
+  'password-stdin': { type: 'boolean' },
+  json: { type: 'boolean' },
+  lang: { type: 'string' },
+  out: { type: 'string' },
+  yes: { type: 'boolean' },
+  'archive-name': { type: 'string' },
+  'display-name': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/**
+ * Parses argv (without node and the script). Unknown options, missing
+ * values, a wrong number of positionals or `restore` without `--yes` are
+ * usage errors.
+ */
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  // Language and --json are looked up first so even a usage error speaks the asked language and format.
+  const langIndex = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const langValue =
+    langIndex < 0 ? undefined : argv[langIndex]!.includes('=') ? argv[langIndex]!.split('=')[1] : argv[langIndex + 1];
+  const language: Language = langValue === 'en' ? 'en' : 'zh';
+  const json = argv.includes('--json');
+
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error), language, json);
+  }
+  const { values, positionals } = parsed;
+  const fail = (detail: string): never => {
+    throw new UsageError(detail, language, json);
+  };
+  if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') fail(`--lang must be zh or en`);
+
+  const common = {
+    dataDir: values['data-dir'] ?? null,
+    user: values.user ?? null,
+    passwordStdin: values['password-stdin'] ?? false,
+    json,
+    language,
+    archiveName: values['archive-name'] ?? null,
+    displayName: values['display-name'] ?? null,
+  };
+  if (values.help) return { ...common, command: { name: 'help' } };
+
+  const [word, ...rest] = positionals;
+  let command: CliCommand;
+  switch (word) {
+    case 'init':
+      if (rest.length) fail(`init takes no arguments`);
+      command = { name: 'init' };
+      break;
+    case 'backup':
+      if (rest.length) fail(`backup takes no arguments; use --out FILE`);
+      if (!values.out) fail(`backup needs --out FILE`);
+      command = { name: 'backup', out: values.out! };
+      break;
+    case 'restore':
+      if (rest.length !== 1 || !rest[0]) fail(`restore needs exactly one FILE`);
+      if (!values.yes) fail(cliText('restoreNeedsYes', language));
+      command = { name: 'restore', file: rest[0]! };
+      break;
+    case 'verify-log':
+      if (rest.length) fail(`verify-log takes no arguments`);
+      command = { name: 'verify-log' };
+      break;
+    case 'users':
+      if (rest.length !== 1 || rest[0] !== 'list') fail(`unknown users command; try "users list"`);
+      command = { name: 'users-list' };
+      break;
+    case undefined:
+      return fail('missing command');
+    default:
+      return fail(`unknown command: ${word}`);
+  }
+  if (values.out !== undefined && command.name !== 'backup') fail('--out is only for backup');
+  if (values.yes !== undefined && command.name !== 'restore') fail('--yes is only for restore');
+  return { ...common, command };
+}

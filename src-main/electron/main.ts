@@ -1,0 +1,23 @@
+/**
+ * Electron entry (out/main/index.js). Everything with logic lives in
+ * lifecycle.ts, window.ts and ipc.ts, which take Electron's objects as
+ * parameters so their tests run in plain Node.
+ */
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { createKedang } from '../kedang';
+import { createElectronHost } from './host';
+import { startDesktop } from './lifecycle';
+
+startDesktop({
+  app,
+  BrowserWindow,
+  ipcMain,
+  session,
+  createKedang,
+  createHost: (getWindow) => createElectronHost(dialog, getWindow),
+  argv: process.argv,
+  env: process.env,
+  mainDir: __dirname,
+  setInterval: (fn, ms) => setInterval(fn, ms),
+  clearInterval: (timer) => clearInterval(timer as NodeJS.Timeout),
+});

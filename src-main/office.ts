@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { Role } from '../src-shared/roles';
+import { appendLogRow, type LogEntry, type LogHead } from './access-log/append';
+import { headMac } from './access-log/chain';
+import { checkHeadAtOpen } from './access-log/verify';
+import type { ArchiveLocation } from './archive/location';
+import { openArchive, type OpenArchive } from './archive/open-archive';
+import { KedangError } from './errors';
+import { readKeyring, updateKeyring, type Keyring } from './keyring/keyring-file';
+import type { KdfCost } from './keyring/key-slots';
+import type { Connection, Host } from './router/connection';
+import type { ArchiveSchema } from './store/schema';
+
+/** A logged-in user in one connection. */
+export interface Session {
+  id: string;
+  userId: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  mustChangePassword: boolean;
+  lastActivity: Date;
+}
+
+/** What one log row says about who did it; filled from the session. */
+export type LogEvent = Omit<LogEntry, 'at' | 'userId' | 'username' | 'role' | 'device'>;
+
+/**
+ * The state of one running Kedang: where the archive is, whether it is
+ * unlocked, and who is logged in. The archive stays unlocked only while at
+ * least one session exists; the last logout or idle lock closes it and
+ * wipes the key.
+ */
+export class Office {
+  archive: OpenArchive | null = null;
+  readonly sessions = new Map<string, Session>();
+  idleLockMinutes = 10;
+
+  constructor(
+    readonly location: ArchiveLocation,
+    readonly host: Host,
+    readonly kdf: KdfCost,
+    readonly clock: () => Date,
+  ) {}
+
+  now(): Date {
+    return this.clock();
+  }
+
+  readKeyring(): Keyring {
+    return readKeyring(this.location.keyringPath);
+  }
+
+  updateKeyring(change: (keyring: Keyring) => void): Keyring {
+    return updateKeyring(this.location.keyringPath, change);
+  }
+
+  requireArchive(): OpenArchive {
+    if (!this.archive) throw new KedangError('NOT_LOGGED_IN');
+    return this.archive;
+  }
+
+  /**
+   * Unlocks the archive with a key from a slot, or checks that an already
+   * open archive has that same key. Failed logins kept in the keyring while
+   * the archive was closed are flushed into the log now, and a rollback
+   * found at open is remembered as an alarm before anything is appended.
+   */
+  async unlock(key: Buffer): Promise<OpenArchive> {
+    if (this.archive) {
+      if (!this.archive.key.equals(key)) throw new KedangError('ARCHIVE_UNREADABLE');
+      return this.archive;
+    }
+    const keyring = this.readKeyring();
+    const archive = await openArchive(this.location.archivePath, key, keyring.archiveId, this.clock);
+    try {
+      const alarm = checkHeadAtOpen(archive.raw, archive.logKey, keyring);
+      if (alarm && !keyring.logAlarm) {
+        this.updateKeyring((k) => {
+          k.logAlarm = { at: this.now().toISOString(), ...alarm };
+        });
+      }
+      this.archive = archive;
+      await this.loadSettings();
+      await this.flushPendingFailedLogins();
+      return archive;
+    } catch (error) {
+      this.archive = null;
+      await archive.close();
+      throw error;
+    }
+  }
+
+  private async loadSettings(): Promise<void> {
+    const row = await this.requireArchive()
+      .db.selectFrom('settings')
+      .select('value')
+      .where('key', '=', 'idle_lock_minutes')
+      .executeTakeFirst();
+    const minutes = Number(row?.value ?? 10);
+    this.idleLockMinutes = Number.isInteger(minutes) && minutes > 0 ? minutes : 10;
+  }
+
+  private async flushPendingFailedLogins(): Promise<void> {
+    const pending = this.readKeyring().pendingFailedLogins;
+    if (pending.length === 0) return;
+    await this.transaction(async (trx, log) => {
+      for (const attempt of pending) {
+        await log(trx, {
+          at: new Date(attempt.at),
+          userId: null,
+          username: attempt.username,
+          role: null,
+          action: 'login_failed',
+          target: attempt.username,
+          outcome: 'failure',
+          device: attempt.device,
+          detail: `${attempt.reason}; recorded while the archive was locked`,
+        });
+      }
+    });
+    this.updateKeyring((k) => {
+      k.pendingFailedLogins = k.pendingFailedLogins.filter(
+        (p) => !pending.some((q) => q.at === p.at && q.username === p.username),
+      );
+    });
+  }
+
+  /** Closes the archive when nobody is logged in any more. */
+  async closeIfIdle(): Promise<void> {
+    if (this.sessions.size === 0 && this.archive) {
+      const archive = this.archive;
+      this.archive = null;
+      await archive.close();
+    }
+  }
+
+  /**
+   * Runs work in one transaction with a log function that appends chained
+   * rows in that same transaction. After the commit, the new head is kept
+   * in the keyring (outside the database) so a rollback can be detected.
+   */
+  async transaction<T>(
+    work: (
+      trx: Transaction<ArchiveSchema>,
+      log: (trx: Transaction<ArchiveSchema>, entry: LogEntry) => Promise<LogHead>,
+    ) => Promise<T>,
+  ): Promise<T> {
+    const archive = this.requireArchive();
+    let head: LogHead | null = null;
+    const log = async (trx: Transaction<ArchiveSchema>, entry: LogEntry) => {
+      head = await appendLogRow(trx, archive.logKey, entry);
+      return head;
+    };
+    const result = await archive.db.transaction().execute((trx) => work(trx, log));
+    if (head) this.keepHead(head);
+    return result;
+  }
+
+  private keepHead(head: LogHead): void {
+    const archive = this.requireArchive();
+    this.updateKeyring((k) => {
+      if (k.logHead && k.logHead.seq >= head.seq) return;
+      k.logHead = { ...head, mac: headMac(archive.logKey, head.seq, head.hash) };
+    });
+  }
+
+  /** The log entry for an event by the session's user (or by nobody, for pre-login events). */
+  entry(connection: Connection, session: Session | null, event: LogEvent): LogEntry {
+    return {
+      at: this.now(),
+      userId: session?.userId ?? null,
+      username: session?.username ?? null,
+      role: session ? session.roles.join(',') : null,
+      device: connection.device,
+      ...event,
+    };
+  }
+
+  /** Appends one row on its own (for events with no other change, like a denied call). */
+  async logAlone(connection: Connection, session: Session | null, event: LogEvent): Promise<void> {
+    await this.transaction((trx, log) => log(trx, this.entry(connection, session, event)));
+  }
+
+  startSession(user: Omit<Session, 'id' | 'lastActivity'>): Session {
+    const session: Session = { ...user, id: randomUUID(), lastActivity: this.now() };
+    this.sessions.set(session.id, session);
+    return session;
+  }
+
+  isIdle(session: Session): boolean {
+    return this.now().getTime() - session.lastActivity.getTime() > this.idleLockMinutes * 60_000;
+  }
+}

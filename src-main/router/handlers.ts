@@ -1,0 +1,45 @@
+import type { ChannelName, OutputOf, ParsedInputOf } from '../../src-shared/contracts';
+import { exportLog, logStatus, queryLog, verify } from '../access-log/access-log-service';
+import { chooseFile, setLanguage } from '../app/app-service';
+import { changePassword, currentSession, login, logout, recover } from '../auth/auth-service';
+import { backupStatus, createBackup, restoreBackup } from '../backup/backup-service';
+import { getSettings, updateSettings } from '../settings/settings-service';
+import { createArchive, setupStatus } from '../setup/setup-service';
+import { createUser, listUsers, resetPassword, setUserActive, updateUser } from '../users/users-service';
+import type { Call } from './call';
+
+/**
+ * One handler per channel of the contract. Typed as a mapped type so that
+ * a channel without a handler, or a handler without a channel, fails to
+ * compile.
+ */
+export type Handlers = {
+  [C in ChannelName]: (call: Call, input: ParsedInputOf<C>) => Promise<OutputOf<C>> | OutputOf<C>;
+};
+
+export const handlers: Handlers = {
+  'app.setLanguage': setLanguage,
+  'app.chooseFile': chooseFile,
+  'setup.status': setupStatus,
+  'setup.createArchive': createArchive,
+  'auth.session': currentSession,
+  'auth.login': login,
+  'auth.logout': logout,
+  'auth.touch': () => null,
+  'auth.changePassword': changePassword,
+  'auth.recover': recover,
+  'users.list': listUsers,
+  'users.create': createUser,
+  'users.update': updateUser,
+  'users.setActive': setUserActive,
+  'users.resetPassword': resetPassword,
+  'settings.get': getSettings,
+  'settings.update': updateSettings,
+  'accessLog.query': queryLog,
+  'accessLog.verify': verify,
+  'accessLog.status': logStatus,
+  'accessLog.export': exportLog,
+  'backup.status': backupStatus,
+  'backup.create': createBackup,
+  'backup.restore': restoreBackup,
+};

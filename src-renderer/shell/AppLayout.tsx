@@ -1,0 +1,104 @@
+import { AppShell, Badge, Button, Group, Modal, NavLink, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { SessionDto } from '../../src-shared/contracts';
+import { AccessLogScreen } from '../access-log/AccessLogScreen';
+import { AdministrationScreen } from '../administration/AdministrationScreen';
+import { ChangePasswordForm } from '../auth/ChangePasswordForm';
+import { useIdleLock } from '../auth/useIdleLock';
+import { useI18n } from '../i18n/I18nProvider';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { useNotify } from '../ui/Notifications';
+import { LaterVersion } from './LaterVersion';
+import { visibleNavItems, type Section } from './nav';
+import { Welcome } from './Welcome';
+
+/** The logged-in frame: header with who and where, navigation limited to what the roles may do. */
+export function AppLayout({
+  session,
+  onSessionChanged,
+  onLogout,
+  onIdle,
+  onRestored,
+}: {
+  session: SessionDto;
+  onSessionChanged: (session: SessionDto) => void;
+  onLogout: () => void;
+  onIdle: () => void;
+  onRestored: () => void;
+}) {
+  const { t, labels } = useI18n();
+  const notify = useNotify();
+  const [section, setSection] = useState<Section>('home');
+  const [changingPassword, setChangingPassword] = useState(false);
+  const items = visibleNavItems(session.permissions);
+  useIdleLock(session.idleLockMinutes, onIdle);
+
+  return (
+    <AppShell header={{ height: 64 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
+      <AppShell.Header className="kd-header">
+        <Group h="100%" px="lg" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Text fw={700} size="lg">
+              {t('app.name')}
+            </Text>
+            <Text c="dimmed" truncate="end" data-testid="archive-name">
+              {session.archiveName}
+            </Text>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <Group gap={6} wrap="nowrap" data-testid="current-user">
+              <Text fw={500}>{session.displayName}</Text>
+              {session.roles.map((role) => (
+                <Badge key={role} variant="light" size="sm">
+                  {labels.roles[role]}
+                </Badge>
+              ))}
+            </Group>
+            <LanguageSwitch />
+            <Button variant="subtle" size="xs" onClick={() => setChangingPassword(true)}>
+              {t('password.change')}
+            </Button>
+            <Button variant="default" size="xs" onClick={onLogout}>
+              {t('shell.logout')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm">
+        <Stack gap={4} component="nav" aria-label={t('shell.navigation')}>
+          <NavLink label={t('nav.home')} active={section === 'home'} onClick={() => setSection('home')} />
+          {items.map((item) => (
+            <NavLink
+              key={item.section}
+              label={t(item.label)}
+              active={section === item.section}
+              onClick={() => setSection(item.section)}
+              data-nav={item.section}
+            />
+          ))}
+        </Stack>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        {section === 'home' ? <Welcome session={session} /> : null}
+        {section === 'cards' ? <LaterVersion title="nav.cards" about="later.cards" /> : null}
+        {section === 'classification' ? <LaterVersion title="nav.classification" about="later.classification" /> : null}
+        {section === 'analysis' ? <LaterVersion title="nav.analysis" about="later.analysis" /> : null}
+        {section === 'visits' ? <LaterVersion title="nav.visits" about="later.visits" /> : null}
+        {section === 'accessLog' ? <AccessLogScreen session={session} /> : null}
+        {section === 'admin' ? <AdministrationScreen session={session} onRestored={onRestored} /> : null}
+      </AppShell.Main>
+
+      <Modal opened={changingPassword} onClose={() => setChangingPassword(false)} title={t('password.change')} centered>
+        <ChangePasswordForm
+          onChanged={(next) => {
+            setChangingPassword(false);
+            onSessionChanged(next);
+            notify(t('password.changed'));
+          }}
+        />
+      </Modal>
+    </AppShell>
+  );
+}

@@ -1,0 +1,12 @@
+import { createTheme } from '@mantine/core';
+
+/** Bundled Noto Sans SC first, so Chinese renders the same on every PC (no system CJK font needed). */
+const FONT_STACK = "'Noto Sans SC', -apple-system, 'Segoe UI', 'Microsoft YaHei', sans-serif";
+
+export const theme = createTheme({
+  fontFamily: FONT_STACK,
+  headings: { fontFamily: FONT_STACK, fontWeight: '700' },
+  fontFamilyMonospace: "'Cascadia Mono', Consolas, 'DejaVu Sans Mono', 'Liberation Mono', monospace",
+  primaryColor: 'indigo',
+  defaultRadius: 'sm',
+});

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { channel, PUBLIC, SESSION } from './channel';
+
+export const LanguageSchema = z.enum(['zh', 'en']);
+
+/** Which file the user is choosing, so the host can suggest a name and filter. */
+export const FilePurposeSchema = z.enum(['backup', 'restore', 'logExport']);
+export type FilePurpose = z.infer<typeof FilePurposeSchema>;
+
+/** Calls about the application itself, not the archive. */
+export const appContract = {
+  /** The language errors are translated into for this window. */
+  'app.setLanguage': channel<null>()({ input: z.strictObject({ language: LanguageSchema }), access: PUBLIC }),
+  /**
+   * Ask the host for a file path (a save or open dialog in Electron). The
+   * chosen path is only a suggestion to the calling screen; every service
+   * that takes a path checks it again.
+   */
+  'app.chooseFile': channel<{ path: string }>()({
+    input: z.strictObject({ purpose: FilePurposeSchema, mode: z.enum(['save', 'open']) }),
+    access: SESSION,
+  }),
+};

@@ -1,0 +1,163 @@
+/**
+ * Stable error codes that cross every boundary (IPC, harness, CLI). The UI and
+ * the CLI translate them with {@link errorMessage}; the code never changes
+ * once released, the wording may.
+ */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNKNOWN_CHANNEL',
+  'NOT_LOGGED_IN',
+  'SESSION_LOCKED',
+  'FORBIDDEN',
+  'PASSWORD_CHANGE_REQUIRED',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_INACTIVE',
+  'WEAK_PASSWORD',
+  'PASSWORD_REUSED',
+  'INVALID_RECOVERY_CODE',
+  'NOT_SET_UP',
+  'ALREADY_SET_UP',
+  'KEYRING_MISSING',
+  'KEYRING_DAMAGED',
+  'ARCHIVE_MISSING',
+  'ARCHIVE_UNREADABLE',
+  'ARCHIVE_DAMAGED',
+  'ARCHIVE_TOO_NEW',
+  'ARCHIVE_BUSY',
+  'DISK_FULL',
+  'READ_ONLY',
+  'FILE_NOT_FOUND',
+  'BACKUP_FOREIGN',
+  'BACKUP_DAMAGED',
+  'BACKUP_NOT_PREFIX',
+  'USERNAME_TAKEN',
+  'USER_NOT_FOUND',
+  'DUTY_CONFLICT',
+  'LAST_ADMIN',
+  'NOT_AVAILABLE',
+  'CANCELLED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** What crosses a boundary when a call fails. `message` is already translated for the caller's language. */
+export interface KedangErrorDto {
+  code: ErrorCode;
+  message: string;
+  /** Field-level problems for INVALID_INPUT: path → translated message. */
+  fields?: Record<string, string>;
+  /** Extra facts the UI may show, e.g. `{ until: ISO time }` for ACCOUNT_LOCKED. Never a secret. */
+  facts?: Record<string, string | number>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: KedangErrorDto };
+
+export type Language = 'zh' | 'en';
+
+const MESSAGES: Record<ErrorCode, Record<Language, string>> = {
+  INVALID_INPUT: { zh: '输入不正确，请检查标出的项目。', en: 'Some input is not valid; check the marked fields.' },
+  UNKNOWN_CHANNEL: { zh: '未知的操作请求。', en: 'Unknown request.' },
+  NOT_LOGGED_IN: { zh: '请先登录。', en: 'Please log in first.' },
+  SESSION_LOCKED: {
+    zh: '长时间未操作，已自动锁定，请重新登录。',
+    en: 'Locked after a period of inactivity; please log in again.',
+  },
+  FORBIDDEN: { zh: '您的角色无权执行此操作。', en: 'Your role is not allowed to do this.' },
+  PASSWORD_CHANGE_REQUIRED: {
+    zh: '请先修改临时密码。',
+    en: 'Please change your temporary password first.',
+  },
+  INVALID_CREDENTIALS: { zh: '用户名或密码错误。', en: 'Wrong user name or password.' },
+  ACCOUNT_LOCKED: {
+    zh: '登录失败次数过多，该账户已锁定 15 分钟。',
+    en: 'Too many failed logins; this account is locked for 15 minutes.',
+  },
+  ACCOUNT_INACTIVE: {
+    zh: '该账户已停用，请联系系统管理员。',
+    en: 'This account is deactivated; contact the administrator.',
+  },
+  WEAK_PASSWORD: {
+    zh: '密码至少 10 位，且须同时包含字母和数字。',
+    en: 'A password needs at least 10 characters with both letters and digits.',
+  },
+  PASSWORD_REUSED: { zh: '新密码不能与当前密码相同。', en: 'The new password must differ from the current one.' },
+  INVALID_RECOVERY_CODE: { zh: '恢复码不正确。', en: 'The recovery code is not correct.' },
+  NOT_SET_UP: { zh: '尚未创建档案库，请先完成初始设置。', en: 'No archive yet; complete the setup first.' },
+  ALREADY_SET_UP: {
+    zh: '此数据目录中已有档案库，不能再次初始化。',
+    en: 'This data folder already holds an archive; it cannot be set up again.',
+  },
+  KEYRING_MISSING: {
+    zh: '找不到密钥环文件（archive.keyring）。档案库无法打开；请从备份中恢复密钥环，不要重新初始化。',
+    en: 'The keyring file (archive.keyring) is missing. The archive cannot be opened; restore the keyring from a backup, do not set up again.',
+  },
+  KEYRING_DAMAGED: {
+    zh: '密钥环文件已损坏或不是本软件的文件，档案库无法打开。请从备份中恢复密钥环。',
+    en: 'The keyring file is damaged or not ours; the archive cannot be opened. Restore the keyring from a backup.',
+  },
+  ARCHIVE_MISSING: {
+    zh: '找不到档案库文件（archive.kedang），但密钥环存在。请从备份中恢复档案库；软件不会创建空档案库覆盖它。',
+    en: 'The archive file (archive.kedang) is missing although its keyring exists. Restore it from a backup; no empty archive will be created in its place.',
+  },
+  ARCHIVE_UNREADABLE: {
+    zh: '档案库文件无法用此密钥打开：文件不是本档案库，或文件头已损坏。',
+    en: 'The archive file cannot be opened with this key: it is not this archive, or its header is damaged.',
+  },
+  ARCHIVE_DAMAGED: {
+    zh: '档案库文件已损坏（数据页校验失败）。请勿继续写入，并从备份中恢复。',
+    en: 'The archive file is damaged (a page failed its check). Do not write to it; restore from a backup.',
+  },
+  ARCHIVE_TOO_NEW: {
+    zh: '此档案库由更新版本的客档创建，请升级软件后再打开。',
+    en: 'This archive was written by a newer version of Kedang; upgrade the software to open it.',
+  },
+  ARCHIVE_BUSY: {
+    zh: '档案库正被其他程序使用，请稍后再试。',
+    en: 'The archive is in use by another program; try again shortly.',
+  },
+  DISK_FULL: {
+    zh: '磁盘已满，未能保存。已保存的数据未受影响。',
+    en: 'The disk is full; nothing was saved. Saved data is unaffected.',
+  },
+  READ_ONLY: {
+    zh: '数据目录为只读，未能保存。请检查文件夹权限。',
+    en: 'The data folder is read-only; nothing was saved. Check the folder permissions.',
+  },
+  FILE_NOT_FOUND: { zh: '找不到指定的文件。', en: 'The file was not found.' },
+  BACKUP_FOREIGN: {
+    zh: '该文件不是本档案库的备份（或已损坏），未做任何更改。',
+    en: 'That file is not a backup of this archive (or it is damaged); nothing was changed.',
+  },
+  BACKUP_DAMAGED: { zh: '备份文件已损坏，未做任何更改。', en: 'The backup file is damaged; nothing was changed.' },
+  BACKUP_NOT_PREFIX: {
+    zh: '备份中的访问日志与当前日志不一致（可能被篡改），拒绝恢复，未做任何更改。',
+    en: "The backup's access log does not match the current log (possibly tampered); restore refused, nothing changed.",
+  },
+  USERNAME_TAKEN: { zh: '该用户名已存在。', en: 'That user name is taken.' },
+  USER_NOT_FOUND: { zh: '找不到该用户。', en: 'User not found.' },
+  DUTY_CONFLICT: {
+    zh: '系统管理员、档案管理员、审计员三员分立，同一用户兼任须明确确认。',
+    en: 'Administrator, custodian and auditor are separate duties; combining them needs an explicit confirmation.',
+  },
+  LAST_ADMIN: {
+    zh: '这是最后一个有效的系统管理员账户，不能停用或取消其管理员角色。',
+    en: 'This is the last active administrator; it cannot be deactivated or lose the administrator role.',
+  },
+  NOT_AVAILABLE: { zh: '此功能在当前环境中不可用。', en: 'This is not available here.' },
+  CANCELLED: { zh: '已取消。', en: 'Cancelled.' },
+  INTERNAL: {
+    zh: '发生内部错误，操作未完成，数据未被更改。',
+    en: 'An internal error occurred; the action did not complete and nothing was changed.',
+  },
+};
+
+/** The translated message for an error code. */
+export function errorMessage(code: ErrorCode, language: Language): string {
+  return MESSAGES[code][language];
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
