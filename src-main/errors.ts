@@ -32,6 +32,7 @@ export function toKedangError(error: unknown): unknown {
     case 'ENOSPC':
     case 'EDQUOT':
       return new KedangError('DISK_FULL');
+    case 'SQLITE_CANTOPEN':
     case 'SQLITE_READONLY':
     case 'SQLITE_READONLY_DIRECTORY':
     case 'SQLITE_READONLY_DBMOVED':

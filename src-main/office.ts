@@ -154,7 +154,15 @@ export class Office {
       return head;
     };
     const result = await archive.db.transaction().execute((trx) => work(trx, log));
-    if (head) this.keepHead(head);
+    if (head) {
+      try {
+        this.keepHead(head);
+      } catch (error) {
+        // The change is committed and must be reported as saved. A head that lags the
+        // database still verifies (the chain continues past it); only a head ahead of it fails.
+        console.warn(`kedang: access-log head not kept outside the database: ${(error as Error).name}`);
+      }
+    }
     return result;
   }
 

@@ -1,4 +1,13 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync, existsSync, unlinkSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { KedangError, toKedangError } from '../errors';
@@ -84,7 +93,8 @@ export function writeKeyring(path: string, keyring: Keyring): void {
   try {
     const fd = openSync(tmp, 'w', 0o600);
     try {
-      writeSync(fd, JSON.stringify(keyring, null, 1));
+      // writeFileSync on a descriptor loops over short writes (a nearly full disk writes part, then fails).
+      writeFileSync(fd, JSON.stringify(keyring, null, 1));
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { KedangError, toKedangError } from '../errors';
 
@@ -35,7 +36,9 @@ export function openCipherDatabase(
     db = new Database(path, { fileMustExist: !options.create, readonly: options.readonly ?? false });
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'SQLITE_CANTOPEN') throw new KedangError(options.create ? 'READ_ONLY' : 'ARCHIVE_MISSING');
+    if (code === 'SQLITE_CANTOPEN') {
+      throw new KedangError(options.create || existsSync(path) ? 'READ_ONLY' : 'ARCHIVE_MISSING');
+    }
     throw toKedangError(error);
   }
   try {

@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type HarnessBrowser } from './harness/browser';
 import { startHarness, type Harness } from './harness/server';
-import { ADMIN, completeSetup, freshDataDir, leaveRecoveryCode, login, TEST_KDF } from './ui-helpers';
+import { ADMIN, completeSetup, field, freshDataDir, leaveRecoveryCode, login, TEST_KDF } from './ui-helpers';
 
 describe('setup wizard and login', () => {
   let dataDir: string;
@@ -34,8 +34,8 @@ describe('setup wizard and login', () => {
     await ui.screenshot('setup');
 
     // A weak password is refused in the form, nothing is created.
-    await page.getByLabel('档案库名称').fill('华东客户档案室');
-    await page.getByLabel('新密码', { exact: true }).fill('short');
+    await field(page, '档案库名称').fill('华东客户档案室');
+    await field(page, '新密码').fill('short');
     await page.getByRole('button', { name: '创建档案库' }).click();
     await page.getByText('此项必填。').first().waitFor();
     await ui.screenshot('setup-validation');

@@ -5,7 +5,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+
+/** A form field by its exact label; Mantine appends " *" to required labels. */
+export function field(page: Page, label: string): Locator {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return page.getByLabel(new RegExp(`^${escaped}\\s*\\*?$`));
+}
 
 /** Cheap scrypt for tests; the product uses N=2^17. */
 export const TEST_KDF = { N: 1024, r: 8, p: 1 };
@@ -18,11 +24,11 @@ export function freshDataDir(): string {
 
 /** Fills the setup wizard and returns the recovery code shown afterwards (the page stays on that screen). */
 export async function completeSetup(page: Page, archiveName = '华东客户档案室'): Promise<string> {
-  await page.getByLabel('档案库名称').fill(archiveName);
-  await page.getByLabel('用户名').fill(ADMIN.username);
-  await page.getByLabel('姓名').fill(ADMIN.displayName);
-  await page.getByLabel('新密码', { exact: true }).fill(ADMIN.password);
-  await page.getByLabel('再次输入新密码').fill(ADMIN.password);
+  await field(page, '档案库名称').fill(archiveName);
+  await field(page, '用户名').fill(ADMIN.username);
+  await field(page, '姓名').fill(ADMIN.displayName);
+  await field(page, '新密码').fill(ADMIN.password);
+  await field(page, '再次输入新密码').fill(ADMIN.password);
   await page.getByRole('button', { name: '创建档案库' }).click();
   const code = page.getByTestId('recovery-code');
   await code.waitFor();
@@ -37,8 +43,8 @@ export async function leaveRecoveryCode(page: Page): Promise<void> {
 }
 
 export async function login(page: Page, username: string, password: string): Promise<void> {
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
+  await field(page, '用户名').fill(username);
+  await field(page, '密码').fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
 }
 

@@ -53,6 +53,7 @@ describe('a damaged, foreign or missing archive', () => {
     const chosen = new Set<number>([0]);
     while (chosen.size < 50) chosen.add(Math.floor(random() * pages));
     const outcomes: Record<string, number> = {};
+    const unreadablePages: number[] = [];
     for (const page of chosen) {
       const damaged = Buffer.from(pristine);
       const offset = page * PAGE + Math.floor(random() * PAGE);
@@ -67,6 +68,7 @@ describe('a damaged, foreign or missing archive', () => {
       });
       const code = result.ok ? 'opened' : result.error.code;
       outcomes[code] = (outcomes[code] ?? 0) + 1;
+      if (code === 'ARCHIVE_UNREADABLE') unreadablePages.push(page + 1);
       expect(['ARCHIVE_DAMAGED', 'ARCHIVE_UNREADABLE'], `page ${page}, offset ${offset}`).toContain(code);
       if (!result.ok) expect(result.error.message.length).toBeGreaterThan(10);
       // The damaged file is left as it was: nothing was written over it.
@@ -76,7 +78,9 @@ describe('a damaged, foreign or missing archive', () => {
     restorePristine();
     await fx.reopen();
     await loggedIn(fx, ADMIN.username, ADMIN.password);
-    console.log(`flipped-byte outcomes over 50 pages: ${JSON.stringify(outcomes)}`);
+    console.log(
+      `flipped-byte outcomes over 50 of ${pages} pages: ${JSON.stringify(outcomes)}; unreadable at pages ${unreadablePages.join(',')}`,
+    );
   }, 120_000);
 
   it('reports a truncated archive', async () => {

@@ -1,0 +1,195 @@
+/**
+ * The administrator's account work and what each role then sees, through
+ * the real UI against the real store: creating a custodian and an auditor,
+ * role-based navigation, the forced password change, backups, and the
+ * auditor verifying and exporting the access log.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, type HarnessBrowser } from './harness/browser';
+import { startHarness, type Harness } from './harness/server';
+import {
+  ADMIN,
+  completeSetup,
+  field,
+  freshDataDir,
+  leaveRecoveryCode,
+  login,
+  logout,
+  navLabels,
+  TEST_KDF,
+} from './ui-helpers';
+
+const CUSTODIAN = { username: 'lihua', displayName: '李华', temporary: 'Temp12345abc', password: 'Lihua2024secure' };
+const AUDITOR = { username: 'zhaomin', displayName: '赵敏', temporary: 'Temp67890xyz', password: 'Zhaomin2024audit' };
+
+async function pickRoles(page: Page, roles: string[]): Promise<void> {
+  await field(page, '角色').click();
+  for (const role of roles) await page.getByRole('option', { name: role }).click();
+  await page.keyboard.press('Escape');
+}
+
+async function createUser(page: Page, user: typeof CUSTODIAN, role: string, ui: HarnessBrowser, shot?: string) {
+  await page.getByRole('button', { name: '新建用户' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await field(page, '用户名').fill(user.username);
+  await field(page, '姓名').fill(user.displayName);
+  await pickRoles(page, [role]);
+  await field(page, '临时密码').fill(user.temporary);
+  if (shot) await ui.screenshot(shot);
+  await dialog.getByRole('button', { name: '创建用户' }).click();
+  await page.getByText(`已创建用户 ${user.username}。`).waitFor();
+  await page.locator(`[data-username="${user.username}"]`).waitFor();
+}
+
+/** First login with a temporary password: the forced change screen, then the shell. */
+async function firstLogin(page: Page, user: typeof CUSTODIAN, ui: HarnessBrowser, shot?: string) {
+  await login(page, user.username, user.temporary);
+  await page.getByRole('heading', { name: '请修改临时密码' }).waitFor();
+  if (shot) await ui.screenshot(shot);
+  await field(page, '当前密码').fill(user.temporary);
+  await field(page, '新密码').fill(user.password);
+  await field(page, '再次输入新密码').fill(user.password);
+  await page.getByRole('button', { name: '修改密码' }).click();
+  await page.getByRole('heading', { name: `您好，${user.displayName}` }).waitFor();
+}
+
+async function openSection(page: Page, label: string): Promise<void> {
+  await page.getByRole('navigation', { name: '主导航' }).getByText(label, { exact: true }).click();
+}
+
+describe('administration and roles', () => {
+  let dataDir: string;
+  let harness: Harness;
+  let ui: HarnessBrowser;
+
+  beforeAll(async () => {
+    dataDir = freshDataDir();
+    harness = await startHarness({ dataDir, kdf: TEST_KDF });
+    ui = await openBrowser(harness);
+    await completeSetup(ui.page);
+    await leaveRecoveryCode(ui.page);
+  });
+
+  afterAll(async () => {
+    await ui?.close();
+    await harness?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('lets the administrator create a custodian and an auditor', async () => {
+    const { page } = ui;
+    await login(page, ADMIN.username, ADMIN.password);
+    await page.getByRole('heading', { name: `您好，${ADMIN.displayName}` }).waitFor();
+    expect(await navLabels(page)).toEqual(['首页', '分类', '系统']);
+
+    await openSection(page, '系统');
+    await page.getByTestId('users-table').waitFor();
+    await ui.screenshot('admin-users-empty');
+
+    await createUser(page, CUSTODIAN, '档案管理员', ui, 'create-user-modal');
+
+    // Combining separate duties asks for the explicit confirmation before main accepts it.
+    await page.getByRole('button', { name: '新建用户' }).click();
+    await pickRoles(page, ['档案管理员', '审计员']);
+    await page.getByTestId('duty-overlap').waitFor();
+    await ui.screenshot('create-user-duty-conflict');
+    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+
+    await createUser(page, AUDITOR, '审计员', ui);
+    const rows = page.getByTestId('users-table').locator('tbody tr');
+    expect(await rows.count()).toBe(3);
+    const custodianRow = page.locator(`[data-username="${CUSTODIAN.username}"]`);
+    expect(await custodianRow.textContent()).toContain('档案管理员');
+    expect(await custodianRow.textContent()).toContain('须改密码');
+    await ui.screenshot('admin-users');
+  });
+
+  it('shows settings and makes a backup to the chosen file', async () => {
+    const { page } = ui;
+    await page.getByRole('tab', { name: '设置' }).click();
+    await field(page, '无操作自动锁定').waitFor();
+    await ui.screenshot('admin-settings');
+
+    await page.getByRole('tab', { name: '备份' }).click();
+    await page.getByText('尚未备份过').waitFor();
+    const backupFile = join(dataDir, 'manual-backup.kedang');
+    harness.chooseFileAnswers.push(backupFile);
+    await page.getByRole('button', { name: '选择…' }).first().click();
+    await page.waitForFunction(
+      (path) => (document.querySelector('[data-testid="backup-path"]') as HTMLInputElement | null)?.value === path,
+      backupFile,
+    );
+    await page.getByRole('button', { name: '备份到文件…' }).click();
+    await page.getByTestId('last-backup').waitFor();
+    expect(existsSync(backupFile)).toBe(true);
+    await ui.screenshot('admin-backup');
+
+    await field(page, '备份文件路径').last().fill(backupFile);
+    await page.getByRole('button', { name: '从备份恢复…' }).click();
+    await page.getByRole('dialog').waitFor();
+    await ui.screenshot('admin-restore-confirm');
+    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+
+    await openSection(page, '分类');
+    await page.getByTestId('later-version').waitFor();
+    await ui.screenshot('empty-classification');
+    await logout(page);
+  });
+
+  it('shows the custodian the card domains but not administration or the access log', async () => {
+    const { page } = ui;
+    await firstLogin(page, CUSTODIAN, ui, 'forced-password-change');
+    const labels = await navLabels(page);
+    expect(labels).toContain('档案卡');
+    expect(labels).not.toContain('系统');
+    expect(labels).not.toContain('访问日志');
+    await ui.screenshot('custodian-home');
+    for (const [label, shot] of [
+      ['档案卡', 'empty-cards'],
+      ['分析', 'empty-analysis'],
+      ['拜访', 'empty-visits'],
+    ] as const) {
+      await openSection(page, label);
+      await page.getByTestId('later-version').getByText(label, { exact: true }).waitFor();
+      expect(await page.getByTestId('later-version').textContent()).toContain('此部分将在后续版本中提供');
+      await ui.screenshot(shot);
+    }
+    await logout(page);
+  });
+
+  it('shows the auditor only the access log, which verifies intact and exports', async () => {
+    const { page } = ui;
+    await firstLogin(page, AUDITOR, ui);
+    expect(await navLabels(page)).toEqual(['首页', '访问日志']);
+
+    await openSection(page, '访问日志');
+    await page.getByTestId('log-table').waitFor();
+    const rowCount = await page.getByTestId('log-table').locator('tbody tr').count();
+    expect(rowCount).toBeGreaterThan(5);
+    await ui.screenshot('access-log');
+
+    await page.getByRole('button', { name: '校验日志' }).click();
+    const result = page.getByTestId('verify-result');
+    await result.waitFor();
+    expect(await result.getAttribute('data-ok')).toBe('true');
+    expect(await result.textContent()).toMatch(/日志完整：已校验 \d+ 条/);
+    await ui.screenshot('access-log-verified');
+
+    // Filtering by action narrows the table to matching rows.
+    await field(page, '操作').click();
+    await page.getByRole('option', { name: '新建用户' }).click();
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByTestId('log-total').filter({ hasText: '共 2 条记录' }).waitFor();
+    await ui.screenshot('access-log-filtered');
+
+    const exportFile = join(dataDir, 'log-export.xlsx');
+    harness.chooseFileAnswers.push(exportFile);
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    await page.getByText(`已导出 2 条记录到 ${exportFile}。`).waitFor();
+    expect(existsSync(exportFile)).toBe(true);
+  });
+});
