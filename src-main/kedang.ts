@@ -20,6 +20,8 @@ export interface Kedang {
   readonly dataDir: string;
   /** The single entry every transport calls: validate → authorize → service → access log → result. */
   handle(connection: Connection, channel: unknown, input: unknown): Promise<Result<unknown>>;
+  /** Ends the connection's session, if any (a window closed); the last one closes the archive. */
+  disconnect(connection: Connection): Promise<void>;
   /** Ends sessions idle past the setting; transports call it on a timer. */
   sweepIdle(): Promise<void>;
   /** Ends every session and closes the archive, wiping the key from memory. */
@@ -47,6 +49,12 @@ export function createKedang(options: KedangOptions): Kedang {
   return {
     dataDir: options.dataDir,
     handle: (connection, channel, input) => serial(() => route(office, connection, channel, input)),
+    disconnect: (connection) =>
+      serial(async () => {
+        const session = connection.sessionId ? office.sessions.get(connection.sessionId) : undefined;
+        if (session) await endSession(office, { connection }, session, 'logout');
+        connection.sessionId = null;
+      }),
     sweepIdle: () =>
       serial(async () => {
         for (const session of [...office.sessions.values()]) {

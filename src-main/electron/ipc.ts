@@ -24,7 +24,7 @@ export interface IpcMainLike {
 
 export interface KedangIpcOptions {
   ipcMain: IpcMainLike;
-  kedang: Pick<Kedang, 'handle'>;
+  kedang: Pick<Kedang, 'handle' | 'disconnect'>;
   /** True when the frame URL is our own UI (see isOwnRendererUrl). */
   isOwnUrl(url: string): boolean;
   /** True when these web contents belong to our window, not some other (e.g. a devtools or stray) web contents. */
@@ -55,8 +55,11 @@ export function registerKedangIpc(options: KedangIpcOptions): { connections: Rea
       connection = newConnection(device);
       connections.set(contents.id, connection);
       const id = contents.id;
+      const opened = connection;
       contents.once('destroyed', () => {
         connections.delete(id);
+        // A closed window logs its user out, so the key does not wait for the idle sweep.
+        void kedang.disconnect(opened).catch(() => undefined);
       });
     }
     return connection;

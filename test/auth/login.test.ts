@@ -144,4 +144,17 @@ describe('setup and login', () => {
     });
     expect(reused.ok ? null : reused.error.code).toBe('INVALID_RECOVERY_CODE');
   });
+
+  it('logs a closed window out and locks the archive when it was the last session', async () => {
+    fx = await makeFixture();
+    const admin = await loggedIn(fx, ADMIN.username, ADMIN.password);
+    const auditor = await userWithRole(fx, admin, 'shen', ['auditor']);
+    await fx.kedang.disconnect(admin);
+    expect(admin.sessionId).toBeNull();
+    const page = await fx.ok(auditor, 'accessLog.query', { filter: { action: 'logout' }, offset: 0, limit: 10 });
+    expect(page.rows.map((r) => r.username)).toContain('admin');
+    await fx.kedang.disconnect(auditor);
+    const after = await fx.call(auditor, 'accessLog.status', {});
+    expect(after.ok ? null : after.error.code).toBe('NOT_LOGGED_IN');
+  });
 });

@@ -70,6 +70,7 @@ function fakeKedang() {
             return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'unknown' } };
         }
       },
+      disconnect: async () => undefined,
       sweepIdle: async () => undefined,
       close: async () => void closed++,
     };

@@ -11,6 +11,7 @@ const OWN_URL = `file://${INDEX}`;
 function setup(location: RendererLocation = { kind: 'file', indexHtml: INDEX }) {
   const ipcMain = new FakeIpcMain();
   const calls: Array<{ connection: Connection; channel: unknown; input: unknown }> = [];
+  const disconnected: Connection[] = [];
   const ours = new Set<FakeContents>();
   const kedang = {
     async handle(connection: Connection, channel: unknown, input: unknown): Promise<Result<unknown>> {
@@ -18,6 +19,9 @@ function setup(location: RendererLocation = { kind: 'file', indexHtml: INDEX }) 
       if (channel === 'boom') throw new Error('secret internals');
       connection.sessionId ??= `s${calls.length}`;
       return { ok: true, value: { channel } };
+    },
+    async disconnect(connection: Connection): Promise<void> {
+      disconnected.push(connection);
     },
   };
   const { connections } = registerKedangIpc({
@@ -34,7 +38,7 @@ function setup(location: RendererLocation = { kind: 'file', indexHtml: INDEX }) 
   };
   const invoke = (sender: FakeContents, url: string | null, ...args: unknown[]) =>
     handler({ sender, senderFrame: url === null ? null : { url } } as InvokeEvent, ...args) as Promise<Result<unknown>>;
-  return { ipcMain, calls, connections, window, invoke, handler };
+  return { ipcMain, calls, connections, window, invoke, handler, disconnected };
 }
 
 describe('kedang:invoke', () => {
@@ -107,8 +111,8 @@ describe('kedang:invoke', () => {
     expect(await invoke(contents, OWN_URL, 'setup.status', undefined)).toMatchObject({ ok: true });
   });
 
-  it('keeps one Connection per web contents and drops it when the contents are destroyed', async () => {
-    const { invoke, window, calls, connections } = setup();
+  it('keeps one Connection per web contents, and logs it out and drops it when the contents are destroyed', async () => {
+    const { invoke, window, calls, connections, disconnected } = setup();
     const a = window();
     const b = window();
     await invoke(a, OWN_URL, 'auth.session', {});
@@ -120,5 +124,6 @@ describe('kedang:invoke', () => {
     a.destroy();
     expect(connections.size).toBe(1);
     expect(connections.has(a.id)).toBe(false);
+    expect(disconnected).toEqual([calls[0]!.connection]);
   });
 });

@@ -29,6 +29,7 @@ function start(lock = true, argv: string[] = [], env: NodeJS.ProcessEnv = {}) {
   const kedang: Kedang = {
     dataDir: '',
     handle: async () => ({ ok: true, value: null }),
+    disconnect: async () => undefined,
     sweepIdle: async () => void state.swept++,
     close: async () => void state.closed++,
   };
