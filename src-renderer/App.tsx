@@ -12,6 +12,7 @@ import { RecoveryCodeScreen } from './setup/RecoveryCodeScreen';
 import { SetupWizard } from './setup/SetupWizard';
 import { AppLayout } from './shell/AppLayout';
 import { ErrorAlert } from './ui/ErrorAlert';
+import { useClearNotifications } from './ui/Notifications';
 import { PublicLayout } from './ui/PublicLayout';
 
 /** Where the window is in its life: one screen per stage, nothing else reachable. */
@@ -25,42 +26,58 @@ type Stage =
   | { kind: 'recover' }
   | { kind: 'app'; session: SessionDto };
 
+/** Which screen the window opens on: setup, a problem report, the login, or a session still open in main. */
+async function firstStage(): Promise<{ stage: Stage; archiveName: string | null }> {
+  const status = await call('setup.status', {});
+  if (!status.ok) return { stage: { kind: 'unreachable', message: status.error.message }, archiveName: null };
+  const { archiveName, state, dataDir } = status.value;
+  if (state === 'new') return { stage: { kind: 'setup', dataDir }, archiveName };
+  if (state === 'problem') return { stage: { kind: 'problem', status: status.value }, archiveName };
+  // A reload of the window keeps main's session: continue it rather than asking to log in again.
+  const session = await call('auth.session', {});
+  if (session.ok && session.value) return { stage: { kind: 'app', session: session.value }, archiveName };
+  return { stage: { kind: 'login', notice: null }, archiveName };
+}
+
 export function App() {
   const { t, language } = useI18n();
   const [stage, setStage] = useState<Stage>({ kind: 'loading' });
   const [archiveName, setArchiveName] = useState<string | null>(null);
+  const clearNotifications = useClearNotifications();
 
-  const start = useCallback(async () => {
-    const status = await call('setup.status', {});
-    if (!status.ok) return setStage({ kind: 'unreachable', message: status.error.message });
-    setArchiveName(status.value.archiveName);
-    if (status.value.state === 'new') return setStage({ kind: 'setup', dataDir: status.value.dataDir });
-    if (status.value.state === 'problem') return setStage({ kind: 'problem', status: status.value });
-    // A reload of the window keeps main's session: continue it rather than asking to log in again.
-    const session = await call('auth.session', {});
-    if (session.ok && session.value) return setStage({ kind: 'app', session: session.value });
-    setStage({ kind: 'login', notice: null });
-  }, []);
+  /** Toasts belong to the session that caused them: drop them whenever a session starts or ends. */
+  const enter = useCallback(
+    (next: Stage) => {
+      clearNotifications();
+      setStage(next);
+    },
+    [clearNotifications],
+  );
 
   useEffect(() => {
-    void start();
-  }, [start]);
+    void firstStage().then((first) => {
+      setArchiveName(first.archiveName);
+      setStage(first.stage);
+    });
+  }, []);
 
   // Any call that finds the session gone (idle lock in main, restore elsewhere) brings us back here.
   useEffect(
     () =>
       onSessionEnded((error) => {
-        setStage((current) =>
-          current.kind === 'app' ? { kind: 'login', notice: error.message } : current,
-        );
+        clearNotifications();
+        setStage((current) => (current.kind === 'app' ? { kind: 'login', notice: error.message } : current));
       }),
-    [],
+    [clearNotifications],
   );
 
-  const logout = useCallback(async (notice: string | null) => {
-    await call('auth.logout', {});
-    setStage({ kind: 'login', notice });
-  }, []);
+  const logout = useCallback(
+    async (notice: string | null) => {
+      await call('auth.logout', {});
+      enter({ kind: 'login', notice });
+    },
+    [enter],
+  );
 
   switch (stage.kind) {
     case 'loading':
@@ -101,7 +118,7 @@ export function App() {
         <LoginScreen
           archiveName={archiveName}
           notice={stage.notice}
-          onLoggedIn={(session) => setStage({ kind: 'app', session })}
+          onLoggedIn={(session) => enter({ kind: 'app', session })}
           onRecover={() => setStage({ kind: 'recover' })}
         />
       );
@@ -129,7 +146,7 @@ export function App() {
           onSessionChanged={(session) => setStage({ kind: 'app', session })}
           onLogout={() => void logout(null)}
           onIdle={() => void logout(errorMessage('SESSION_LOCKED', language))}
-          onRestored={() => setStage({ kind: 'login', notice: t('backup.restoredLogin') })}
+          onRestored={() => enter({ kind: 'login', notice: t('backup.restoredLogin') })}
         />
       );
   }

@@ -9,4 +9,6 @@ export const theme = createTheme({
   fontFamilyMonospace: "'Cascadia Mono', Consolas, 'DejaVu Sans Mono', 'Liberation Mono', monospace",
   primaryColor: 'indigo',
   defaultRadius: 'sm',
+  // Honour the OS setting to reduce motion (also makes modal screenshots in tests deterministic).
+  respectReducedMotion: true,
 });

@@ -28,17 +28,22 @@ export function AccessLogScreen({ session }: { session: SessionDto }) {
   const [verification, setVerification] = useState<LogVerificationDto | null>(null);
   const [askPath, setAskPath] = useState(false);
   const [choosing, setChoosing] = useState(false);
+  // Verifying and exporting write log rows themselves; bumping this re-reads the page so they show.
+  const [refresh, setRefresh] = useState(0);
   const { run } = query;
 
   useEffect(() => {
     void run('accessLog.query', { filter, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }).then((value) => {
       if (value) setData(value);
     });
-  }, [run, filter, page]);
+  }, [run, filter, page, refresh]);
 
   async function runVerify() {
     const result = await verify.run('accessLog.verify', {});
-    if (result) setVerification(result);
+    if (result) {
+      setVerification(result);
+      setRefresh((n) => n + 1);
+    }
   }
 
   async function exportTo(path: string) {
@@ -47,6 +52,7 @@ export function AccessLogScreen({ session }: { session: SessionDto }) {
       setAskPath(false);
       notify(t('log.exported', { n: result.rows, path: result.path }));
       setVerification(result.verification);
+      setRefresh((n) => n + 1);
     }
   }
 
@@ -104,7 +110,7 @@ export function AccessLogScreen({ session }: { session: SessionDto }) {
           </Text>
           <Table.ScrollContainer minWidth={980}>
             <Table striped withTableBorder verticalSpacing={6} fz="sm" data-testid="log-table">
-              <Table.Thead>
+              <Table.Thead className="kd-nowrap">
                 <Table.Tr>
                   <Table.Th>{t('log.seq')}</Table.Th>
                   <Table.Th>{t('log.time')}</Table.Th>
@@ -126,12 +132,12 @@ export function AccessLogScreen({ session }: { session: SessionDto }) {
                     <Table.Td className="kd-nowrap">{roleLabel(row.role, labels.roles)}</Table.Td>
                     <Table.Td className="kd-nowrap">{labels.logActions[row.action] ?? row.action}</Table.Td>
                     <Table.Td>{row.target ?? ''}</Table.Td>
-                    <Table.Td>
+                    <Table.Td className="kd-nowrap">
                       <Badge color={OUTCOME_COLORS[row.outcome]} variant="light" size="sm">
                         {labels.outcomes[row.outcome]}
                       </Badge>
                     </Table.Td>
-                    <Table.Td>{row.device ?? ''}</Table.Td>
+                    <Table.Td className="kd-nowrap">{row.device ?? ''}</Table.Td>
                     <Table.Td className="kd-detail">{row.detail ?? ''}</Table.Td>
                   </Table.Tr>
                 ))}

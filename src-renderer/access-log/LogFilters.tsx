@@ -43,7 +43,8 @@ export function LogFilters({
   const { t, labels } = useI18n();
   const [form, setForm] = useState<FilterForm>(EMPTY);
   const [dateProblem, setDateProblem] = useState<string | undefined>();
-  const set = <K extends keyof FilterForm>(key: K, value: FilterForm[K]) => setForm((old) => ({ ...old, [key]: value }));
+  const set = <K extends keyof FilterForm>(key: K, value: FilterForm[K]) =>
+    setForm((old) => ({ ...old, [key]: value }));
 
   function submit(event: FormEvent) {
     event.preventDefault();

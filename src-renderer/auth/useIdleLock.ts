@@ -13,15 +13,17 @@ const ACTIVITY_EVENTS = ['mousemove', 'mousedown', 'keydown', 'wheel', 'touchsta
  * until main's sweep notices.
  */
 export function useIdleLock(idleLockMinutes: number, onIdle: () => void): void {
-  const lastActivity = useRef(Date.now());
-  const lastTouch = useRef(Date.now());
+  const lastActivity = useRef(0);
+  const lastTouch = useRef(0);
   const onIdleRef = useRef(onIdle);
   useEffect(() => {
     onIdleRef.current = onIdle;
   }, [onIdle]);
 
   useEffect(() => {
+    // Logging in counts as activity and as a touch: main just started the session's clock.
     lastActivity.current = Date.now();
+    lastTouch.current = lastActivity.current;
     const markActive = () => {
       const now = Date.now();
       lastActivity.current = now;

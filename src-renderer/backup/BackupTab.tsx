@@ -1,5 +1,5 @@
 import { Alert, Button, Group, List, Loader, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { OutputOf } from '../../src-shared/contracts';
 import { useAction } from '../api/useAction';
 import { useI18n } from '../i18n/I18nProvider';
@@ -22,20 +22,18 @@ export function BackupTab({ onRestored }: { onRestored: () => void }) {
   const [restorePath, setRestorePath] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [problems, setProblems] = useState<{ backup?: string; restore?: string }>({});
+  const [version, setVersion] = useState(0);
   const { run } = load;
 
-  const reload = useCallback(async () => {
-    const value = await run('backup.status', {});
-    if (value) {
-      setStatus(value);
-      // Prefill only once, so a path the user typed is not overwritten by a refresh.
-      setBackupPath((current) => current || value.suggestedPath);
-    }
-  }, [run]);
-
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    void run('backup.status', {}).then((value) => {
+      if (value) {
+        setStatus(value);
+        // Prefill only once, so a path the user typed is not overwritten by a refresh.
+        setBackupPath((current) => current || value.suggestedPath);
+      }
+    });
+  }, [run, version]);
 
   async function backUp() {
     if (!backupPath.trim()) {
@@ -46,7 +44,7 @@ export function BackupTab({ onRestored }: { onRestored: () => void }) {
     const made = await create.run('backup.create', { path: backupPath.trim() });
     if (made) {
       notify(t('backup.done', { path: made.path, size: formatBytes(made.bytes) }));
-      void reload();
+      setVersion((n) => n + 1);
     }
   }
 
@@ -149,7 +147,13 @@ export function BackupTab({ onRestored }: { onRestored: () => void }) {
         </Stack>
       </Paper>
 
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('backup.confirmTitle')} centered size="lg">
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('backup.confirmTitle')}
+        centered
+        size="lg"
+      >
         <Stack gap="md">
           <Text size="sm">{t('backup.confirmIntro')}</Text>
           <Text size="sm" className="kd-mono">

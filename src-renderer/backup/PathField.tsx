@@ -35,7 +35,8 @@ export function PathField({
     const result = await call('app.chooseFile', { purpose, mode });
     setChoosing(false);
     if (result.ok) onChange(result.value.path);
-    else if (result.error.code !== 'NOT_AVAILABLE' && result.error.code !== 'CANCELLED') setChooseError(result.error.message);
+    else if (result.error.code !== 'NOT_AVAILABLE' && result.error.code !== 'CANCELLED')
+      setChooseError(result.error.message);
   }
 
   return (

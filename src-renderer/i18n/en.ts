@@ -42,7 +42,8 @@ export const en: Dictionary = {
 
     'recoveryCode.title': 'Recovery code',
     'recoveryCode.afterSetup': 'The archive is created. Store the recovery code below now.',
-    'recoveryCode.afterRecover': 'The administrator password is reset. The old recovery code no longer works; store the new one below.',
+    'recoveryCode.afterRecover':
+      'The administrator password is reset. The old recovery code no longer works; store the new one below.',
     'recoveryCode.whatTitle': 'What is the recovery code for?',
     'recoveryCode.what':
       'If every administrator password is lost, the recovery code sets a new administrator password and restores access to the archive. Anyone holding it can do this: keep it like a key.',
@@ -71,7 +72,8 @@ export const en: Dictionary = {
     'recover.submit': 'Reset administrator password',
 
     'forcedChange.title': 'Change your temporary password',
-    'forcedChange.intro': '{name}, you are using a temporary password set by the administrator. Set your own password to continue.',
+    'forcedChange.intro':
+      '{name}, you are using a temporary password set by the administrator. Set your own password to continue.',
 
     'shell.logout': 'Log out',
     'shell.navigation': 'Main navigation',
@@ -94,6 +96,7 @@ export const en: Dictionary = {
     'welcome.confidential':
       'Customer archives are for internal use only. Every view, change, print and export you make is written to the access log.',
 
+    'later.title': 'Not available yet',
     'later.notYet': 'This part arrives in a later version; there are no functions or data here yet.',
     'later.cards':
       'One archive card per customer: basic data, characteristics, business status and trading status, with source, verification state and history.',

@@ -36,7 +36,8 @@ export const zhStrings = {
   'problem.title': '档案库无法打开',
   'problem.alertTitle': '发现问题',
   'problem.dataDir': '数据目录',
-  'problem.advice': '为保护现有档案，软件不会在此目录中重新初始化。请联系系统管理员，从备份中恢复缺失或损坏的文件后再启动。',
+  'problem.advice':
+    '为保护现有档案，软件不会在此目录中重新初始化。请联系系统管理员，从备份中恢复缺失或损坏的文件后再启动。',
 
   'recoveryCode.title': '恢复码',
   'recoveryCode.afterSetup': '档案库已创建。请立即保存下面的恢复码。',
@@ -89,6 +90,7 @@ export const zhStrings = {
   'welcome.duty.auditor': '查阅和校验访问日志；不查看档案卡内容。',
   'welcome.confidential': '客户档案仅供内部使用。您的每一次查阅、修改、打印和导出都会记入访问日志。',
 
+  'later.title': '尚未提供',
   'later.notYet': '此部分将在后续版本中提供，目前还没有可用的功能或数据。',
   'later.cards': '每位客户一张档案卡：基础资料、客户特征、业务状况、交易活动现状，附资料来源、核实状态和修改历史。',
   'later.classification': '客户性质、所有制、业态、商圈、等级、信用等级、行业、区域和路序等分类字典。',
@@ -122,7 +124,8 @@ export const zhStrings = {
   'users.resetTitle': '重置 {name} 的密码',
   'users.reactivateTitle': '重新启用 {name}',
   'users.deactivateTitle': '停用 {name}',
-  'users.deactivateExplain': '停用后 {name} 将无法登录，其密钥槽会被删除。账户和访问日志记录会保留，可以随时重新启用（需设置新的临时密码）。',
+  'users.deactivateExplain':
+    '停用后 {name} 将无法登录，其密钥槽会被删除。账户和访问日志记录会保留，可以随时重新启用（需设置新的临时密码）。',
   'users.created': '已创建用户 {name}。',
   'users.saved': '已保存用户 {name}。',
   'users.passwordReset': '已重置 {name} 的密码。',

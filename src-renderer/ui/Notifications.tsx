@@ -9,6 +9,8 @@ interface Note {
 
 type Notify = (message: string, color?: Note['color']) => void;
 const NotifyContext = createContext<Notify | null>(null);
+/** Clears every toast: one user's confirmations must not linger into the next user's session. */
+const ClearContext = createContext<(() => void) | null>(null);
 let nextId = 1;
 
 /**
@@ -28,18 +30,27 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
     [dismiss],
   );
   const value = useMemo(() => notify, [notify]);
+  const clear = useCallback(() => setNotes([]), []);
   return (
-    <NotifyContext.Provider value={value}>
-      {children}
-      <Stack className="kd-notifications" gap="xs" role="status" aria-live="polite">
-        {notes.map((note) => (
-          <Notification key={note.id} color={note.color} withBorder onClose={() => dismiss(note.id)}>
-            {note.message}
-          </Notification>
-        ))}
-      </Stack>
-    </NotifyContext.Provider>
+    <ClearContext.Provider value={clear}>
+      <NotifyContext.Provider value={value}>
+        {children}
+        <Stack className="kd-notifications" gap="xs" role="status" aria-live="polite">
+          {notes.map((note) => (
+            <Notification key={note.id} color={note.color} withBorder onClose={() => dismiss(note.id)}>
+              {note.message}
+            </Notification>
+          ))}
+        </Stack>
+      </NotifyContext.Provider>
+    </ClearContext.Provider>
   );
+}
+
+export function useClearNotifications(): () => void {
+  const clear = useContext(ClearContext);
+  if (!clear) throw new Error('useClearNotifications outside NotificationsProvider');
+  return clear;
 }
 
 export function useNotify(): Notify {

@@ -38,7 +38,10 @@ export function TemporaryPasswordModal({
     if (saved) onDone(saved);
   }
 
-  const title = mode === 'reset' ? t('users.resetTitle', { name: user.username }) : t('users.reactivateTitle', { name: user.username });
+  const title =
+    mode === 'reset'
+      ? t('users.resetTitle', { name: user.username })
+      : t('users.reactivateTitle', { name: user.username });
   return (
     <Modal opened onClose={onClose} title={title} centered>
       <form onSubmit={submit} noValidate>

@@ -31,9 +31,12 @@ export function UserFormModal({
   const [roles, setRoles] = useState<Role[]>(user?.roles ?? []);
   const [password, setPassword] = useState('');
   const [allowOverlap, setAllowOverlap] = useState(false);
-  const [problems, setProblems] = useState<{ username?: string; displayName?: string; roles?: string; password?: string }>(
-    {},
-  );
+  const [problems, setProblems] = useState<{
+    username?: string;
+    displayName?: string;
+    roles?: string;
+    password?: string;
+  }>({});
   const conflicts = dutyConflicts(roles);
 
   async function submit(event: FormEvent) {
@@ -49,12 +52,24 @@ export function UserFormModal({
     const allowDutyOverlap = conflicts.length > 0 && allowOverlap ? true : undefined;
     const saved = user
       ? await action.run('users.update', { id: user.id, displayName, roles, allowDutyOverlap })
-      : await action.run('users.create', { username, displayName, roles, temporaryPassword: password, allowDutyOverlap });
+      : await action.run('users.create', {
+          username,
+          displayName,
+          roles,
+          temporaryPassword: password,
+          allowDutyOverlap,
+        });
     if (saved) onSaved(saved);
   }
 
   return (
-    <Modal opened onClose={onClose} title={user ? t('users.editTitle', { name: user.username }) : t('users.create')} size="lg" centered>
+    <Modal
+      opened
+      onClose={onClose}
+      title={user ? t('users.editTitle', { name: user.username }) : t('users.create')}
+      size="lg"
+      centered
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {user ? null : (

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Loader, Table, Text } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { UserDto } from '../../src-shared/contracts';
 import { useAction } from '../api/useAction';
 import { useI18n } from '../i18n/I18nProvider';
@@ -22,26 +22,26 @@ export function UsersTab({ currentUserId }: { currentUserId: number }) {
   const { t } = useI18n();
   const notify = useNotify();
   const load = useAction();
-  const [users, setUsers] = useState<UserDto[] | null>(null);
+  // The list and when it was read, so "locked until" is judged against the time of reading.
+  const [loaded, setLoaded] = useState<{ users: UserDto[]; at: number } | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [version, setVersion] = useState(0);
   const { run } = load;
 
-  const reload = useCallback(async () => {
-    const list = await run('users.list', {});
-    if (list) setUsers(list);
-  }, [run]);
-
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    void run('users.list', {}).then((list) => {
+      if (list) setLoaded({ users: list, at: Date.now() });
+    });
+  }, [run, version]);
 
   function done(message: string) {
     setDialog(null);
     notify(message);
-    void reload();
+    setVersion((n) => n + 1);
   }
 
-  const now = Date.now();
+  const users = loaded?.users ?? null;
+  const now = loaded?.at ?? 0;
   return (
     <>
       <Group justify="space-between" mb="md">

@@ -26,7 +26,8 @@ const CUSTODIAN = { username: 'lihua', displayName: '李华', temporary: 'Temp12
 const AUDITOR = { username: 'zhaomin', displayName: '赵敏', temporary: 'Temp67890xyz', password: 'Zhaomin2024audit' };
 
 async function pickRoles(page: Page, roles: string[]): Promise<void> {
-  await field(page, '角色').click();
+  // The visible box wraps the hidden combobox input and takes the click.
+  await page.getByRole('dialog').locator('.mantine-MultiSelect-input').click();
   for (const role of roles) await page.getByRole('option', { name: role }).click();
   await page.keyboard.press('Escape');
 }
@@ -70,6 +71,10 @@ describe('administration and roles', () => {
     dataDir = freshDataDir();
     harness = await startHarness({ dataDir, kdf: TEST_KDF });
     ui = await openBrowser(harness);
+    // Fail fast: every step here answers in well under a second.
+    ui.page.setDefaultTimeout(10_000);
+    // No modal fade-ins half-way through a screenshot.
+    await ui.page.emulateMedia({ reducedMotion: 'reduce' });
     await completeSetup(ui.page);
     await leaveRecoveryCode(ui.page);
   });
@@ -154,7 +159,7 @@ describe('administration and roles', () => {
       ['拜访', 'empty-visits'],
     ] as const) {
       await openSection(page, label);
-      await page.getByTestId('later-version').getByText(label, { exact: true }).waitFor();
+      await page.getByRole('heading', { name: label, exact: true }).waitFor();
       expect(await page.getByTestId('later-version').textContent()).toContain('此部分将在后续版本中提供');
       await ui.screenshot(shot);
     }
@@ -180,7 +185,7 @@ describe('administration and roles', () => {
     await ui.screenshot('access-log-verified');
 
     // Filtering by action narrows the table to matching rows.
-    await field(page, '操作').click();
+    await page.getByRole('combobox', { name: '操作' }).click();
     await page.getByRole('option', { name: '新建用户' }).click();
     await page.getByRole('button', { name: '查询' }).click();
     await page.getByTestId('log-total').filter({ hasText: '共 2 条记录' }).waitFor();

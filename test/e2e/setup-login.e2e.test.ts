@@ -4,6 +4,7 @@
  * text for a wrong user name and a wrong password) and the lockout.
  */
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type HarnessBrowser } from './harness/browser';
 import { startHarness, type Harness } from './harness/server';
@@ -18,6 +19,10 @@ describe('setup wizard and login', () => {
     dataDir = freshDataDir();
     harness = await startHarness({ dataDir, kdf: TEST_KDF });
     ui = await openBrowser(harness);
+    // Fail fast: every step here answers in well under a second.
+    ui.page.setDefaultTimeout(10_000);
+    // No modal fade-ins half-way through a screenshot.
+    await ui.page.emulateMedia({ reducedMotion: 'reduce' });
   });
 
   afterAll(async () => {
@@ -44,6 +49,11 @@ describe('setup wizard and login', () => {
     expect(code.length).toBeGreaterThanOrEqual(10);
     await expect(page.getByRole('button', { name: '继续登录' }).isDisabled()).resolves.toBe(true);
     await ui.screenshot('recovery-code');
+    // What "打印恢复码" puts on paper: only the recovery sheet, not the screen around it.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.kd-print-sheet').textContent()).toContain(code);
+    await ui.screenshot('recovery-code-print');
+    await page.emulateMedia({ media: 'screen' });
 
     await leaveRecoveryCode(page);
     await expect(page.getByText('华东客户档案室').first().isVisible()).resolves.toBe(true);
@@ -91,5 +101,63 @@ describe('setup wizard and login', () => {
     await ui.screenshot('login-en');
     await page.getByText('中文', { exact: true }).click();
     await page.getByRole('button', { name: '登录', exact: true }).waitFor();
+  });
+});
+
+describe('recovery code and a damaged data folder', () => {
+  let dataDir: string;
+  let harness: Harness;
+  let ui: HarnessBrowser;
+  let firstCode: string;
+
+  beforeAll(async () => {
+    dataDir = freshDataDir();
+    harness = await startHarness({ dataDir, kdf: TEST_KDF });
+    ui = await openBrowser(harness);
+    ui.page.setDefaultTimeout(10_000);
+    await ui.page.emulateMedia({ reducedMotion: 'reduce' });
+    firstCode = await completeSetup(ui.page);
+    await leaveRecoveryCode(ui.page);
+  });
+
+  afterAll(async () => {
+    await ui?.close();
+    await harness?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('resets the administrator password with the recovery code and shows a new code once', async () => {
+    const { page } = ui;
+    await page.getByRole('button', { name: '忘记管理员密码？使用恢复码' }).click();
+    await page.getByRole('heading', { name: '使用恢复码' }).waitFor();
+    await field(page, '恢复码').fill(firstCode);
+    await field(page, '系统管理员用户名').fill(ADMIN.username);
+    await field(page, '新密码').fill('Recovered2024pass');
+    await field(page, '再次输入新密码').fill('Recovered2024pass');
+    await ui.screenshot('recover-form');
+    await page.getByRole('button', { name: '重设管理员密码' }).click();
+    const code = page.getByTestId('recovery-code');
+    await code.waitFor();
+    const secondCode = (await code.textContent())?.trim() ?? '';
+    expect(secondCode).not.toBe(firstCode);
+    expect(secondCode.length).toBeGreaterThanOrEqual(10);
+    await ui.screenshot('recovery-code-new');
+    await leaveRecoveryCode(page);
+    await login(page, ADMIN.username, 'Recovered2024pass');
+    await page.getByRole('heading', { name: `您好，${ADMIN.displayName}` }).waitFor();
+  });
+
+  it('reports a missing keyring clearly and offers no way to set up over the archive', async () => {
+    await ui.close();
+    await harness.close();
+    rmSync(join(dataDir, 'archive.keyring'));
+    harness = await startHarness({ dataDir, kdf: TEST_KDF });
+    ui = await openBrowser(harness);
+    const { page } = ui;
+    await page.getByRole('heading', { name: '档案库无法打开' }).waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('找不到密钥环文件');
+    expect(await page.getByText(dataDir, { exact: true }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: '创建档案库' }).count()).toBe(0);
+    await ui.screenshot('archive-problem');
   });
 });
