@@ -52,7 +52,7 @@ export function createKedang(options: KedangOptions): Kedang {
     disconnect: (connection) =>
       serial(async () => {
         const session = connection.sessionId ? office.sessions.get(connection.sessionId) : undefined;
-        if (session) await endSession(office, { connection }, session, 'logout');
+        if (session) await endSession(office, { connection }, session, 'logout', 'windowClosed');
         connection.sessionId = null;
       }),
     sweepIdle: () =>

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { inTransaction } from './store/transaction';
+import { withLogDetail } from '../src-shared/log-details';
 import type { Transaction } from 'kysely';
 import type { Role } from '../src-shared/roles';
 import { appendLogRow, type LogEntry, type LogHead } from './access-log/append';
@@ -116,7 +118,7 @@ export class Office {
           target: attempt.username,
           outcome: 'failure',
           device: attempt.device,
-          detail: `${attempt.reason}; recorded while the archive was locked`,
+          detail: withLogDetail(attempt.reason, ['recordedWhileLocked']),
         });
       }
     });
@@ -153,7 +155,7 @@ export class Office {
       head = await appendLogRow(trx, archive.logKey, entry);
       return head;
     };
-    const result = await archive.db.transaction().execute((trx) => work(trx, log));
+    const result = await inTransaction(archive.db, (trx) => work(trx, log));
     if (head) {
       try {
         this.keepHead(head);

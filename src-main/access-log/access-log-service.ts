@@ -1,4 +1,6 @@
 import type { ParsedInputOf } from '../../src-shared/contracts';
+import type { Language } from '../../src-shared/errors';
+import { describeLogDetail, logDetail, withLogDetail } from '../../src-shared/log-details';
 import type { AccessLogRowDto, LogFilter, LogVerificationDto } from '../../src-shared/contracts/access-log';
 import type { LogAction, LogOutcome } from '../../src-shared/access-log';
 import type { Kysely } from 'kysely';
@@ -26,7 +28,7 @@ function filtered(db: Kysely<ArchiveSchema>, filter: LogFilter) {
   return query;
 }
 
-function toDto(row: ArchiveSchema['access_log']): AccessLogRowDto {
+function toDto(row: ArchiveSchema['access_log'], language: Language): AccessLogRowDto {
   return {
     seq: row.seq,
     at: row.at,
@@ -36,13 +38,15 @@ function toDto(row: ArchiveSchema['access_log']): AccessLogRowDto {
     target: row.target,
     outcome: row.outcome as LogOutcome,
     device: row.device,
-    detail: row.detail,
+    detail: describeLogDetail(row.detail, language),
   };
 }
 
 function describeFilter(filter: LogFilter): string {
   const parts = Object.entries(filter).filter(([, v]) => v !== undefined && v !== '');
-  return parts.length ? parts.map(([k, v]) => `${k}=${String(v)}`).join(' ') : 'no filter';
+  return parts.length
+    ? logDetail(['filter', { filter: parts.map(([k, v]) => `${k}=${String(v)}`).join(' ') }])
+    : logDetail(['noFilter']);
 }
 
 /** One page of the log, newest first. Browsing the log is itself logged. */
@@ -67,7 +71,7 @@ export async function queryLog(
     outcome: 'success',
     detail: describeFilter(input.filter),
   });
-  return { rows: rows.map(toDto), total: Number(total.n) };
+  return { rows: rows.map((r) => toDto(r, connection.language)), total: Number(total.n) };
 }
 
 async function runVerification(call: Call): Promise<LogVerificationDto> {
@@ -102,8 +106,8 @@ export async function verify(call: Call): Promise<LogVerificationDto> {
         target: 'access_log',
         outcome: result.ok ? 'success' : 'failure',
         detail: result.ok
-          ? `${result.checkedRows} rows verified`
-          : `first bad seq ${result.firstBadSeq} (${result.problem})`,
+          ? logDetail(['rowsVerified', { rows: result.checkedRows }])
+          : logDetail(['verifyFailed', { seq: result.firstBadSeq ?? 0, problem: result.problem ?? '' }]),
       }),
     );
   });
@@ -142,17 +146,28 @@ export async function exportLog(
   const session = sessionOf(call);
   const verification = await runVerification(call);
   const rows = await filtered(office.requireArchive().db, input.filter).selectAll().orderBy('seq').execute();
-  await writeLogWorkbook(input.path, rows.map(toDto), verification, {
-    exportedBy: session.username,
-    exportedAt: office.now(),
-    filter: describeFilter(input.filter),
-    language: connection.language,
-  });
+  await writeLogWorkbook(
+    input.path,
+    rows.map((r) => toDto(r, connection.language)),
+    verification,
+    {
+      exportedBy: session.username,
+      exportedAt: office.now(),
+      filter: describeFilter(input.filter),
+      language: connection.language,
+    },
+  );
   await office.logAlone(connection, session, {
     action: 'log_export',
     target: input.path,
     outcome: 'success',
-    detail: `${rows.length} rows; ${describeFilter(input.filter)}; verification ${verification.ok ? 'ok' : `failed at ${verification.firstBadSeq}`}`,
+    detail: withLogDetail(
+      describeFilter(input.filter),
+      ['rowsExported', { rows: rows.length }],
+      verification.ok
+        ? ['rowsVerified', { rows: verification.checkedRows }]
+        : ['verifyFailed', { seq: verification.firstBadSeq ?? 0, problem: verification.problem ?? '' }],
+    ),
   });
   return { path: input.path, rows: rows.length, verification };
 }

@@ -1,4 +1,5 @@
 import type { ParsedInputOf } from '../../src-shared/contracts';
+import { logDetail, type LogDetailKey } from '../../src-shared/log-details';
 import type { SessionDto } from '../../src-shared/contracts/auth';
 import { isStrongPassword } from '../../src-shared/passwords';
 import { KedangError } from '../errors';
@@ -19,25 +20,25 @@ const RECOVERY_LOCK_NAME = '#recovery';
  * the archive is open, otherwise in the keyring until the next unlock.
  * Returns the error to give: the same for a wrong name and a wrong password.
  */
-async function failLogin(call: Call, username: string, reason: string): Promise<KedangError> {
+async function failLogin(call: Call, username: string, reason: LogDetailKey): Promise<KedangError> {
   const { office, connection } = call;
   const now = office.now();
+  let detail = logDetail([reason]);
   office.updateKeyring((k) => {
     const locked = recordFailure(k, username, now);
-    const detail = locked ? `${reason}; name locked until ${locked.toISOString()}` : reason;
+    if (locked) detail = logDetail([reason], ['lockedUntil', { until: locked.toISOString() }]);
     if (!office.archive) {
       k.pendingFailedLogins.push({ at: now.toISOString(), username, device: connection.device, reason: detail });
       // Bounded, so a flood of attempts cannot grow the keyring without end.
       if (k.pendingFailedLogins.length > 1000) k.pendingFailedLogins.splice(0, k.pendingFailedLogins.length - 1000);
     }
-    reason = detail;
   });
   if (office.archive) {
     await office.logAlone(connection, null, {
       action: 'login_failed',
       target: username,
       outcome: 'failure',
-      detail: reason,
+      detail,
     });
   }
   return new KedangError('INVALID_CREDENTIALS');
@@ -51,7 +52,7 @@ async function refuseIfLocked(call: Call, username: string): Promise<void> {
       action: 'login_failed',
       target: username,
       outcome: 'denied',
-      detail: 'account locked after repeated failures',
+      detail: logDetail(['accountLocked']),
     });
   }
   throw new KedangError('ACCOUNT_LOCKED', { until: until.toISOString() });
@@ -71,7 +72,7 @@ export async function login(call: Call, input: ParsedInputOf<'auth.login'>): Pro
   let key: Buffer | null = null;
   if (slot) key = await unwrapKey(slot, input.password, keyring.archiveId);
   else await spendUnwrapTime(office.kdf);
-  if (!key) throw await failLogin(call, username, slot ? 'wrong password' : 'unknown user name');
+  if (!key) throw await failLogin(call, username, slot ? 'wrongPassword' : 'unknownUser');
   try {
     await office.unlock(key);
   } finally {
@@ -80,7 +81,7 @@ export async function login(call: Call, input: ParsedInputOf<'auth.login'>): Pro
   const user = await findUser(office.requireArchive().db, { username });
   if (!user || !user.active) {
     // A slot without an active user (e.g. left by an interrupted change) unlocks nothing.
-    const error = await failLogin(call, username, user ? 'deactivated user' : 'slot without a user');
+    const error = await failLogin(call, username, user ? 'inactiveUser' : 'slotWithoutUser');
     await office.closeIfIdle();
     throw error;
   }
@@ -98,7 +99,7 @@ export async function login(call: Call, input: ParsedInputOf<'auth.login'>): Pro
     action: 'login',
     target: user.username,
     outcome: 'success',
-    detail: user.mustChangePassword ? 'temporary password; change required' : null,
+    detail: user.mustChangePassword ? logDetail(['temporaryPassword']) : null,
   });
   return sessionDto(office, session);
 }
@@ -109,13 +110,19 @@ export async function endSession(
   call: Pick<Call, 'connection'>,
   session: Session,
   action: 'logout' | 'session_locked',
+  why: 'windowClosed' | null = null,
 ): Promise<void> {
   try {
     await office.logAlone(call.connection, session, {
       action,
       target: session.username,
       outcome: 'success',
-      detail: action === 'session_locked' ? `idle for more than ${office.idleLockMinutes} minutes` : null,
+      detail:
+        action === 'session_locked'
+          ? logDetail(['idle', { minutes: office.idleLockMinutes }])
+          : why
+            ? logDetail([why])
+            : null,
     });
   } finally {
     office.sessions.delete(session.id);
@@ -144,7 +151,7 @@ export async function changePassword(call: Call, input: ParsedInputOf<'auth.chan
       action: 'password_change',
       target: session.username,
       outcome: 'failure',
-      detail: 'current password wrong',
+      detail: logDetail(['currentPasswordWrong']),
     });
     throw new KedangError('INVALID_CREDENTIALS');
   }
@@ -194,7 +201,7 @@ export async function recover(call: Call, input: ParsedInputOf<'auth.recover'>):
   const slot = recoverySlot(keyring);
   const key = slot ? await unwrapKey(slot, normalizeRecoveryCode(input.recoveryCode), keyring.archiveId) : null;
   if (!key) {
-    await failLogin(call, RECOVERY_LOCK_NAME, 'wrong recovery code');
+    await failLogin(call, RECOVERY_LOCK_NAME, 'wrongRecoveryCode');
     throw new KedangError('INVALID_RECOVERY_CODE');
   }
   if (!isStrongPassword(input.newPassword)) {
@@ -229,7 +236,7 @@ export async function recover(call: Call, input: ParsedInputOf<'auth.recover'>):
           action: 'recovery',
           target: admin.username,
           outcome: 'success',
-          detail: 'administrator password set with the recovery code; a new recovery code was issued',
+          detail: logDetail(['recoveryUsed']),
         }),
       );
     });

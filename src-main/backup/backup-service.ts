@@ -1,4 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { inTransaction } from '../store/transaction';
+import { logDetail } from '../../src-shared/log-details';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { ParsedInputOf } from '../../src-shared/contracts';
 import type { BackupDto } from '../../src-shared/contracts/backup';
@@ -82,7 +84,12 @@ export async function createBackup(call: Call, input: ParsedInputOf<'backup.crea
     await trx.insertInto('backups').values({ at, path: target, bytes, by_user_id: session.userId }).execute();
     await log(
       trx,
-      office.entry(connection, session, { action: 'backup', target, outcome: 'success', detail: `${bytes} bytes` }),
+      office.entry(connection, session, {
+        action: 'backup',
+        target,
+        outcome: 'success',
+        detail: logDetail(['bytes', { bytes }]),
+      }),
     );
   });
   return { path: target, bytes, at, by: session.username };
@@ -159,7 +166,7 @@ export async function restoreBackup(
     const db = kyselyOver(restored);
     try {
       await migrate(db as unknown as Kysely<unknown>, office.clock);
-      head = await db.transaction().execute(async (trx) => {
+      head = await inTransaction(db, async (trx) => {
         const from = lastRow(restored)?.seq ?? 0;
         const newer = await archive.db
           .selectFrom('access_log')
@@ -178,7 +185,7 @@ export async function restoreBackup(
           target: source,
           outcome: 'success',
           device: connection.device,
-          detail: `restored from backup; ${carried} log rows since the backup carried over`,
+          detail: logDetail(['restored', { rows: carried }]),
         });
       });
     } finally {

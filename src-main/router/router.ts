@@ -1,4 +1,5 @@
 import { contract, isChannelName, type ChannelName } from '../../src-shared/contracts';
+import { logDetail } from '../../src-shared/log-details';
 import { errorMessage, type ErrorCode, type KedangErrorDto, type Result } from '../../src-shared/errors';
 import { rolesGrant } from '../../src-shared/permissions';
 import { endSession } from '../auth/auth-service';
@@ -58,7 +59,7 @@ export async function route(
           action: 'access_denied',
           target: channel,
           outcome: 'denied',
-          detail: `requires ${spec.access.permission}`,
+          detail: logDetail(['requires', { permission: spec.access.permission }]),
         });
         return failure(connection, 'FORBIDDEN');
       }
@@ -79,7 +80,10 @@ export async function route(
     // Only the error's class and code: its message may quote data.
     const name = (error as { name?: string } | null)?.name ?? typeof error;
     const code = (error as { code?: string } | null)?.code ?? '';
-    console.error(`kedang: internal error in ${channel as ChannelName}: ${name} ${code}`);
+    console.error(
+      `kedang: internal error in ${channel as ChannelName}: ${name} ${code}`,
+      process.env.KEDANG_DEBUG ? error : '',
+    );
     return failure(connection, 'INTERNAL');
   }
 }

@@ -1,4 +1,5 @@
 import type { ParsedInputOf } from '../../src-shared/contracts';
+import { logDetail } from '../../src-shared/log-details';
 import type { SettingsDto } from '../../src-shared/contracts/settings';
 import { sessionOf, type Call } from '../router/call';
 
@@ -24,7 +25,7 @@ export async function updateSettings(call: Call, input: ParsedInputOf<'settings.
         action: 'settings_update',
         target: 'idle_lock_minutes',
         outcome: 'success',
-        detail: `${before} → ${input.idleLockMinutes}`,
+        detail: logDetail(['idleLockMinutes', { from: before, to: input.idleLockMinutes }]),
       }),
     );
   });

@@ -1,4 +1,6 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { inTransaction } from '../store/transaction';
+import { logDetail } from '../../src-shared/log-details';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { SetupResultDto, SetupStatusDto } from '../../src-shared/contracts/setup';
 import type { ParsedInputOf } from '../../src-shared/contracts';
@@ -58,7 +60,7 @@ export async function createArchive(call: Call, input: ParsedInputOf<'setup.crea
     const archive = await openArchive(building, key, archiveId, office.clock, { create: true });
     let head;
     try {
-      head = await archive.db.transaction().execute(async (trx) => {
+      head = await inTransaction(archive.db, async (trx) => {
         const iso = now.toISOString();
         await trx
           .insertInto('archive_meta')
@@ -97,7 +99,7 @@ export async function createArchive(call: Call, input: ParsedInputOf<'setup.crea
           target: input.archiveName,
           outcome: 'success',
           device: connection.device,
-          detail: 'archive created with its first administrator and a recovery slot',
+          detail: logDetail(['setupDone']),
         });
       });
       const keyring: Keyring = {

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { inTransaction } from './transaction';
 import { KedangError } from '../errors';
 import { MIGRATIONS, LATEST_SCHEMA_VERSION, type Migration } from './migrations';
 
@@ -19,7 +20,7 @@ export async function migrate(
   if (from > latest) throw new KedangError('ARCHIVE_TOO_NEW', { version: from, supported: latest });
   for (const migration of migrations) {
     if (migration.version <= from) continue;
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await migration.up(trx);
       await sql`INSERT INTO schema_migrations (version, name, applied_at)
         VALUES (${migration.version}, ${migration.name}, ${now().toISOString()})`.execute(trx);

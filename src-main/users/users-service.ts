@@ -1,4 +1,5 @@
 import type { ParsedInputOf } from '../../src-shared/contracts';
+import { logDetail, type LogDetailPart } from '../../src-shared/log-details';
 import type { UserDto } from '../../src-shared/contracts/users';
 import { isStrongPassword } from '../../src-shared/passwords';
 import { dutyConflicts, type Role } from '../../src-shared/roles';
@@ -11,11 +12,11 @@ import { sessionOf, type Call } from '../router/call';
 import { countOtherActiveAdmins, findUser, findUsers, setRoles, toUserDto } from './user-records';
 
 /** 三员分立: combining separate duties needs the admin's explicit decision, which the log row names. */
-function checkDuties(roles: readonly Role[], allowOverlap: boolean | undefined): string | null {
+function checkDuties(roles: readonly Role[], allowOverlap: boolean | undefined): LogDetailPart | null {
   const conflicts = dutyConflicts(roles);
   if (conflicts.length === 0) return null;
   if (!allowOverlap) throw new KedangError('DUTY_CONFLICT', { duties: conflicts.join(',') });
-  return `explicit decision: combines separate duties ${conflicts.join('+')}`;
+  return ['dutyOverlap', { duties: conflicts.join('+') }];
 }
 
 function requireStrong(password: string): void {
@@ -75,7 +76,7 @@ export async function createUser(call: Call, input: ParsedInputOf<'users.create'
         action: 'user_create',
         target: input.username,
         outcome: 'success',
-        detail: [`roles ${input.roles.join(',')}`, dutyNote].filter(Boolean).join('; '),
+        detail: logDetail(['roles', { roles: input.roles.join(',') }], ...(dutyNote ? [dutyNote] : [])),
       }),
     );
     return row.id;
@@ -103,20 +104,19 @@ export async function updateUser(call: Call, input: ParsedInputOf<'users.update'
       .where('id', '=', user.id)
       .execute();
     await setRoles(trx, user.id, input.roles);
-    const changes = [
-      user.displayName !== input.displayName ? 'display name changed' : null,
-      user.roles.join(',') !== input.roles.join(',')
-        ? `roles ${user.roles.join(',')} → ${input.roles.join(',')}`
-        : null,
-      dutyNote,
-    ].filter(Boolean);
+    const changes: LogDetailPart[] = [];
+    if (user.displayName !== input.displayName) changes.push(['displayNameChanged']);
+    if (user.roles.join(',') !== input.roles.join(',')) {
+      changes.push(['rolesChanged', { from: user.roles.join(','), to: input.roles.join(',') }]);
+    }
+    if (dutyNote) changes.push(dutyNote);
     await log(
       trx,
       office.entry(connection, session, {
         action: 'user_update',
         target: user.username,
         outcome: 'success',
-        detail: changes.join('; ') || 'no change',
+        detail: changes.length ? logDetail(...changes) : logDetail(['noChange']),
       }),
     );
   });
@@ -158,7 +158,7 @@ export async function setUserActive(call: Call, input: ParsedInputOf<'users.setA
         action: input.active ? 'user_activate' : 'user_deactivate',
         target: user.username,
         outcome: 'success',
-        detail: input.active ? 'reactivated with a temporary password' : 'deactivated; key slot removed',
+        detail: logDetail([input.active ? 'reactivated' : 'deactivated']),
       }),
     );
   });
@@ -193,7 +193,7 @@ export async function resetPassword(call: Call, input: ParsedInputOf<'users.rese
         action: 'password_reset',
         target: user.username,
         outcome: 'success',
-        detail: 'temporary password set; change required at next login; lockout cleared',
+        detail: logDetail(['passwordReset']),
       }),
     );
   });

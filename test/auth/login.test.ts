@@ -75,7 +75,7 @@ describe('setup and login', () => {
     const flushed = page.rows.filter((r) => r.target === 'mallory');
     expect(flushed).toHaveLength(1);
     expect(flushed[0]).toMatchObject({ outcome: 'failure', device: 'desktop' });
-    expect(flushed[0]?.detail).toContain('unknown user name');
+    expect(flushed[0]?.detail).toBe('用户名不存在；档案库锁定期间记录，解锁后写入');
   });
 
   it('forces a temporary password to be changed before anything else', async () => {
