@@ -157,4 +157,23 @@ describe('setup and login', () => {
     const after = await fx.call(auditor, 'accessLog.status', {});
     expect(after.ok ? null : after.error.code).toBe('NOT_LOGGED_IN');
   });
+
+  it('lifts the lockout of the administrator whose password the recovery code sets', async () => {
+    fx = await makeFixture({ setup: false });
+    const setup = await fx.ok(fx.connection(), 'setup.createArchive', {
+      archiveName: '档案',
+      adminUsername: 'admin',
+      adminDisplayName: '管理员',
+      adminPassword: 'Forgotten-pass-1',
+    });
+    for (let i = 0; i < 5; i++) await fx.call(fx.connection(), 'auth.login', { username: 'admin', password: `guess-${i}-x` });
+    const locked = await fx.call(fx.connection(), 'auth.login', { username: 'admin', password: 'Forgotten-pass-1' });
+    expect(locked.ok ? null : locked.error.code).toBe('ACCOUNT_LOCKED');
+    await fx.ok(fx.connection(), 'auth.recover', {
+      recoveryCode: setup.recoveryCode,
+      adminUsername: 'admin',
+      newPassword: 'Recovered-pass-2',
+    });
+    await loggedIn(fx, 'admin', 'Recovered-pass-2');
+  });
 });
