@@ -118,7 +118,7 @@ export function AccessLogScreen({ session }: { session: SessionDto }) {
                   <Table.Th>{t('log.role')}</Table.Th>
                   <Table.Th>{t('log.action')}</Table.Th>
                   <Table.Th>{t('log.target')}</Table.Th>
-                  <Table.Th>{t('log.outcome')}</Table.Th>
+                  <Table.Th className="kd-col-outcome">{t('log.outcome')}</Table.Th>
                   <Table.Th>{t('log.device')}</Table.Th>
                   <Table.Th>{t('log.detail')}</Table.Th>
                 </Table.Tr>
@@ -133,7 +133,7 @@ export function AccessLogScreen({ session }: { session: SessionDto }) {
                     <Table.Td className="kd-nowrap">{labels.logActions[row.action] ?? row.action}</Table.Td>
                     <Table.Td>{row.target ?? ''}</Table.Td>
                     <Table.Td className="kd-nowrap">
-                      <Badge color={OUTCOME_COLORS[row.outcome]} variant="light" size="sm">
+                      <Badge color={OUTCOME_COLORS[row.outcome]} variant="light" size="sm" className="kd-badge-whole">
                         {labels.outcomes[row.outcome]}
                       </Badge>
                     </Table.Td>

@@ -1,5 +1,5 @@
 import { Button, Group, PasswordInput, Stack } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import type { SessionDto } from '../../src-shared/contracts';
 import { useAction } from '../api/useAction';
 import { useI18n } from '../i18n/I18nProvider';
@@ -13,7 +13,7 @@ export function ChangePasswordForm({
 }: {
   onChanged: (session: SessionDto) => void;
   /** A cancel or logout button placed left of submit. */
-  secondary?: React.ReactNode;
+  secondary?: ReactNode;
 }) {
   const { t } = useI18n();
   const action = useAction();

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Loader, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, List, Loader, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { OutputOf } from '../../src-shared/contracts';
 import { useAction } from '../api/useAction';
@@ -66,7 +66,7 @@ export function BackupTab({ onRestored }: { onRestored: () => void }) {
     }
   }
 
-  if (load.error && !status) return <Alert color="red">{load.error.message}</Alert>;
+  if (load.error && !status) return <ErrorAlert error={load.error} />;
   if (!status) return <Loader size="sm" />;
   const last = status.lastBackup;
   return (

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, NumberInput, Paper, Stack, Text } from '@mantine/core';
+import { Button, Group, Loader, NumberInput, Paper, Stack, Text } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { SettingsDto } from '../../src-shared/contracts';
 import { useAction } from '../api/useAction';
@@ -44,7 +44,7 @@ export function SettingsTab() {
     }
   }
 
-  if (load.error) return <Alert color="red">{load.error.message}</Alert>;
+  if (load.error) return <ErrorAlert error={load.error} />;
   if (!settings) return <Loader size="sm" />;
   return (
     <Paper withBorder radius="md" p="lg" maw={560}>

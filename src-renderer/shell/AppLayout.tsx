@@ -35,7 +35,7 @@ export function AppLayout({
 
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
-      <AppShell.Header className="kd-header">
+      <AppShell.Header>
         <Group h="100%" px="lg" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Text fw={700} size="lg">

@@ -1,5 +1,5 @@
 import { Notification, Stack } from '@mantine/core';
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
 
 interface Note {
   id: number;
@@ -29,11 +29,10 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
     },
     [dismiss],
   );
-  const value = useMemo(() => notify, [notify]);
   const clear = useCallback(() => setNotes([]), []);
   return (
     <ClearContext.Provider value={clear}>
-      <NotifyContext.Provider value={value}>
+      <NotifyContext.Provider value={notify}>
         {children}
         <Stack className="kd-notifications" gap="xs" role="status" aria-live="polite">
           {notes.map((note) => (

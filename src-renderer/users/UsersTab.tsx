@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Group, Loader, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Loader, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { UserDto } from '../../src-shared/contracts';
 import { useAction } from '../api/useAction';
 import { useI18n } from '../i18n/I18nProvider';
+import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDateTime } from '../ui/format';
 import { useNotify } from '../ui/Notifications';
 import { DeactivateModal } from './DeactivateModal';
@@ -50,7 +51,7 @@ export function UsersTab({ currentUserId }: { currentUserId: number }) {
         </Text>
         <Button onClick={() => setDialog({ kind: 'create' })}>{t('users.create')}</Button>
       </Group>
-      {load.error ? <Alert color="red">{load.error.message}</Alert> : null}
+      <ErrorAlert error={load.error} />
       {users === null && !load.error ? <Loader size="sm" /> : null}
       {users ? (
         <Table striped highlightOnHover withTableBorder verticalSpacing="sm" data-testid="users-table">

@@ -166,7 +166,8 @@ describe('setup and login', () => {
       adminDisplayName: '管理员',
       adminPassword: 'Forgotten-pass-1',
     });
-    for (let i = 0; i < 5; i++) await fx.call(fx.connection(), 'auth.login', { username: 'admin', password: `guess-${i}-x` });
+    for (let i = 0; i < 5; i++)
+      await fx.call(fx.connection(), 'auth.login', { username: 'admin', password: `guess-${i}-x` });
     const locked = await fx.call(fx.connection(), 'auth.login', { username: 'admin', password: 'Forgotten-pass-1' });
     expect(locked.ok ? null : locked.error.code).toBe('ACCOUNT_LOCKED');
     await fx.ok(fx.connection(), 'auth.recover', {

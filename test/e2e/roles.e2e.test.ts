@@ -6,61 +6,38 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type HarnessBrowser } from './harness/browser';
 import { startHarness, type Harness } from './harness/server';
 import {
   ADMIN,
   completeSetup,
-  field,
+  createUser,
+  firstLogin,
   freshDataDir,
+  field,
   leaveRecoveryCode,
   login,
   logout,
   navLabels,
+  openSection,
+  pickRoles,
   TEST_KDF,
+  type TestUser,
 } from './ui-helpers';
 
-const CUSTODIAN = { username: 'lihua', displayName: '李华', temporary: 'Temp12345abc', password: 'Lihua2024secure' };
-const AUDITOR = { username: 'zhaomin', displayName: '赵敏', temporary: 'Temp67890xyz', password: 'Zhaomin2024audit' };
-
-async function pickRoles(page: Page, roles: string[]): Promise<void> {
-  // The visible box wraps the hidden combobox input and takes the click.
-  await page.getByRole('dialog').locator('.mantine-MultiSelect-input').click();
-  for (const role of roles) await page.getByRole('option', { name: role }).click();
-  await page.keyboard.press('Escape');
-}
-
-async function createUser(page: Page, user: typeof CUSTODIAN, role: string, ui: HarnessBrowser, shot?: string) {
-  await page.getByRole('button', { name: '新建用户' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  await field(page, '用户名').fill(user.username);
-  await field(page, '姓名').fill(user.displayName);
-  await pickRoles(page, [role]);
-  await field(page, '临时密码').fill(user.temporary);
-  if (shot) await ui.screenshot(shot);
-  await dialog.getByRole('button', { name: '创建用户' }).click();
-  await page.getByText(`已创建用户 ${user.username}。`).waitFor();
-  await page.locator(`[data-username="${user.username}"]`).waitFor();
-}
-
-/** First login with a temporary password: the forced change screen, then the shell. */
-async function firstLogin(page: Page, user: typeof CUSTODIAN, ui: HarnessBrowser, shot?: string) {
-  await login(page, user.username, user.temporary);
-  await page.getByRole('heading', { name: '请修改临时密码' }).waitFor();
-  if (shot) await ui.screenshot(shot);
-  await field(page, '当前密码').fill(user.temporary);
-  await field(page, '新密码').fill(user.password);
-  await field(page, '再次输入新密码').fill(user.password);
-  await page.getByRole('button', { name: '修改密码' }).click();
-  await page.getByRole('heading', { name: `您好，${user.displayName}` }).waitFor();
-}
-
-async function openSection(page: Page, label: string): Promise<void> {
-  await page.getByRole('navigation', { name: '主导航' }).getByText(label, { exact: true }).click();
-}
+const CUSTODIAN: TestUser = {
+  username: 'lihua',
+  displayName: '李华',
+  temporary: 'Temp12345abc',
+  password: 'Lihua2024secure',
+};
+const AUDITOR: TestUser = {
+  username: 'zhaomin',
+  displayName: '赵敏',
+  temporary: 'Temp67890xyz',
+  password: 'Zhaomin2024audit',
+};
 
 describe('administration and roles', () => {
   let dataDir: string;
@@ -183,6 +160,17 @@ describe('administration and roles', () => {
     expect(await result.getAttribute('data-ok')).toBe('true');
     expect(await result.textContent()).toMatch(/日志完整：已校验 \d+ 条/);
     await ui.screenshot('access-log-verified');
+    // Every outcome reads in full (成功, not "成…"), and the table fits a 1280 px window without scrolling sideways.
+    const clipped = await page
+      .getByTestId('log-table')
+      .locator('tbody .mantine-Badge-label')
+      .evaluateAll((labels) => labels.filter((label) => label.scrollWidth > label.clientWidth).length);
+    expect(clipped).toBe(0);
+    expect(await page.getByTestId('log-table').locator('tbody tr').first().textContent()).toContain('成功');
+    const fits = await page
+      .getByTestId('log-table')
+      .evaluate((table) => table.getBoundingClientRect().right <= document.documentElement.clientWidth);
+    expect(fits).toBe(true);
 
     // Filtering by action narrows the table to matching rows.
     await page.getByRole('combobox', { name: '操作' }).click();

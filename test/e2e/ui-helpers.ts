@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import type { HarnessBrowser } from './harness/browser';
 
 /** A form field by its exact label; Mantine appends " *" to required labels. */
 export function field(page: Page, label: string): Locator {
@@ -58,4 +59,52 @@ export async function navLabels(page: Page): Promise<string[]> {
   const nav = page.getByRole('navigation', { name: '主导航' });
   await nav.waitFor();
   return (await nav.locator('a, button').allTextContents()).map((text) => text.trim());
+}
+
+/** An account the administrator creates: first the temporary password, then the one the user sets. */
+export interface TestUser {
+  username: string;
+  displayName: string;
+  temporary: string;
+  password: string;
+}
+
+/** Clicks each role in the open dialog's role picker: an unpicked role is added, a picked one removed. */
+export async function pickRoles(page: Page, roles: string[]): Promise<void> {
+  // The visible box wraps the hidden combobox input and takes the click.
+  await page.getByRole('dialog').locator('.mantine-MultiSelect-input').click();
+  for (const role of roles) await page.getByRole('option', { name: role }).click();
+  await page.keyboard.press('Escape');
+}
+
+/** 新建用户 with one role, from the users tab; waits for the new row. */
+export async function createUser(page: Page, user: TestUser, role: string, ui: HarnessBrowser, shot?: string) {
+  await page.getByRole('button', { name: '新建用户' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await field(page, '用户名').fill(user.username);
+  await field(page, '姓名').fill(user.displayName);
+  await pickRoles(page, [role]);
+  await field(page, '临时密码').fill(user.temporary);
+  if (shot) await ui.screenshot(shot);
+  await dialog.getByRole('button', { name: '创建用户' }).click();
+  await page.getByText(`已创建用户 ${user.username}。`).waitFor();
+  await page.locator(`[data-username="${user.username}"]`).waitFor();
+}
+
+/** First login with a temporary password: the forced change screen, then the shell. */
+export async function firstLogin(page: Page, user: TestUser, ui: HarnessBrowser, shot?: string) {
+  await login(page, user.username, user.temporary);
+  await page.getByRole('heading', { name: '请修改临时密码' }).waitFor();
+  if (shot) await ui.screenshot(shot);
+  await field(page, '当前密码').fill(user.temporary);
+  await field(page, '新密码').fill(user.password);
+  await field(page, '再次输入新密码').fill(user.password);
+  await page.getByRole('button', { name: '修改密码' }).click();
+  await page.getByRole('heading', { name: `您好，${user.displayName}` }).waitFor();
+}
+
+/** Opens a navbar section by its label. */
+export async function openSection(page: Page, label: string): Promise<void> {
+  await page.getByRole('navigation', { name: '主导航' }).getByText(label, { exact: true }).click();
 }
