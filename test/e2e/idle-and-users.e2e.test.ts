@@ -4,25 +4,23 @@
  * takes no time; editing, password resets, deactivation and reactivation are
  * checked by logging in as the affected user; the idle-lock setting persists.
  */
-import { rmSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, type HarnessBrowser } from './harness/browser';
-import { startHarness, type Harness } from './harness/server';
+import type { HarnessBrowser } from './harness/browser';
 import {
   ADMIN,
   completeSetup,
   createUser,
   field,
   firstLogin,
-  freshDataDir,
   leaveRecoveryCode,
   login,
   logout,
   openSection,
   pickRoles,
-  TEST_KDF,
   type TestUser,
+  openTestUi,
+  type TestUi,
 } from './ui-helpers';
 
 const CLERK: TestUser = {
@@ -62,29 +60,19 @@ async function changeTemporaryPassword(page: Page, temporary: string, next: stri
 }
 
 describe('idle lock, account upkeep and settings', () => {
-  let dataDir: string;
-  let harness: Harness;
+  let testUi: TestUi;
   let ui: HarnessBrowser;
   // Main's clock: real time plus whatever the test skips ahead.
   let skipped = 0;
 
   beforeAll(async () => {
-    dataDir = freshDataDir();
-    harness = await startHarness({ dataDir, kdf: TEST_KDF, clock: () => new Date(Date.now() + skipped) });
-    ui = await openBrowser(harness);
-    // Fail fast: every step here answers in well under a second.
-    ui.page.setDefaultTimeout(10_000);
-    // No modal fade-ins half-way through a screenshot.
-    await ui.page.emulateMedia({ reducedMotion: 'reduce' });
+    testUi = await openTestUi({ clock: () => new Date(Date.now() + skipped) });
+    ui = testUi.ui;
     await completeSetup(ui.page);
     await leaveRecoveryCode(ui.page);
   });
 
-  afterAll(async () => {
-    await ui?.close();
-    await harness?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => testUi?.close());
 
   it('locks the session after 11 idle minutes and asks to log in again', async () => {
     const { page } = ui;

@@ -4,17 +4,16 @@
  * role-based navigation, the forced password change, backups, and the
  * auditor verifying and exporting the access log.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, type HarnessBrowser } from './harness/browser';
-import { startHarness, type Harness } from './harness/server';
+import type { HarnessBrowser } from './harness/browser';
+import type { Harness } from './harness/server';
 import {
   ADMIN,
   completeSetup,
   createUser,
   firstLogin,
-  freshDataDir,
   field,
   leaveRecoveryCode,
   login,
@@ -22,8 +21,9 @@ import {
   navLabels,
   openSection,
   pickRoles,
-  TEST_KDF,
   type TestUser,
+  openTestUi,
+  type TestUi,
 } from './ui-helpers';
 
 const CUSTODIAN: TestUser = {
@@ -40,27 +40,19 @@ const AUDITOR: TestUser = {
 };
 
 describe('administration and roles', () => {
+  let testUi: TestUi;
   let dataDir: string;
   let harness: Harness;
   let ui: HarnessBrowser;
 
   beforeAll(async () => {
-    dataDir = freshDataDir();
-    harness = await startHarness({ dataDir, kdf: TEST_KDF });
-    ui = await openBrowser(harness);
-    // Fail fast: every step here answers in well under a second.
-    ui.page.setDefaultTimeout(10_000);
-    // No modal fade-ins half-way through a screenshot.
-    await ui.page.emulateMedia({ reducedMotion: 'reduce' });
+    testUi = await openTestUi();
+    ({ dataDir, harness, ui } = testUi);
     await completeSetup(ui.page);
     await leaveRecoveryCode(ui.page);
   });
 
-  afterAll(async () => {
-    await ui?.close();
-    await harness?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => testUi?.close());
 
   it('lets the administrator create a custodian and an auditor', async () => {
     const { page } = ui;

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, SCREENSHOT_DIR, type HarnessBrowser } from './harness/browser';
 import { startHarness, type Harness } from './harness/server';
-import { ADMIN, completeSetup, field, freshDataDir, leaveRecoveryCode, login, TEST_KDF } from './ui-helpers';
+import { ADMIN, completeSetup, field, leaveRecoveryCode, login, TEST_KDF, openTestUi, type TestUi } from './ui-helpers';
 
 /**
  * Prints the page as Chromium would on A4 and reads the result back with
@@ -33,25 +33,15 @@ async function printToPdf(page: Page, name: string): Promise<{ pages: number; te
 }
 
 describe('setup wizard and login', () => {
-  let dataDir: string;
-  let harness: Harness;
+  let testUi: TestUi;
   let ui: HarnessBrowser;
 
   beforeAll(async () => {
-    dataDir = freshDataDir();
-    harness = await startHarness({ dataDir, kdf: TEST_KDF });
-    ui = await openBrowser(harness);
-    // Fail fast: every step here answers in well under a second.
-    ui.page.setDefaultTimeout(10_000);
-    // No modal fade-ins half-way through a screenshot.
-    await ui.page.emulateMedia({ reducedMotion: 'reduce' });
+    testUi = await openTestUi();
+    ({ ui } = testUi);
   });
 
-  afterAll(async () => {
-    await ui?.close();
-    await harness?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => testUi?.close());
 
   it('creates the archive, shows the recovery code once, then reaches the login', async () => {
     const { page } = ui;
@@ -131,26 +121,20 @@ describe('setup wizard and login', () => {
 });
 
 describe('recovery code and a damaged data folder', () => {
+  let testUi: TestUi;
   let dataDir: string;
   let harness: Harness;
   let ui: HarnessBrowser;
   let firstCode: string;
 
   beforeAll(async () => {
-    dataDir = freshDataDir();
-    harness = await startHarness({ dataDir, kdf: TEST_KDF });
-    ui = await openBrowser(harness);
-    ui.page.setDefaultTimeout(10_000);
-    await ui.page.emulateMedia({ reducedMotion: 'reduce' });
+    testUi = await openTestUi();
+    ({ dataDir, harness, ui } = testUi);
     firstCode = await completeSetup(ui.page);
     await leaveRecoveryCode(ui.page);
   });
 
-  afterAll(async () => {
-    await ui?.close();
-    await harness?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => testUi?.close());
 
   it('resets the administrator password with the recovery code and shows a new code once', async () => {
     const { page } = ui;

@@ -6,7 +6,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import type { HarnessBrowser } from './harness/browser';
+import { rmSync } from 'node:fs';
+import { openBrowser, type HarnessBrowser } from './harness/browser';
+import { startHarness, type Harness } from './harness/server';
 
 /** A form field by its exact label; Mantine appends " *" to required labels. */
 export function field(page: Page, label: string): Locator {
@@ -107,4 +109,32 @@ export async function firstLogin(page: Page, user: TestUser, ui: HarnessBrowser,
 /** Opens a navbar section by its label. */
 export async function openSection(page: Page, label: string): Promise<void> {
   await page.getByRole('navigation', { name: '主导航' }).getByText(label, { exact: true }).click();
+}
+
+export interface TestUi {
+  dataDir: string;
+  harness: Harness;
+  ui: HarnessBrowser;
+  close(): Promise<void>;
+}
+
+/** A fresh data folder, the harness on it, and Chromium showing the app, set up for steady screenshots. */
+export async function openTestUi(options: { clock?: () => Date } = {}): Promise<TestUi> {
+  const dataDir = freshDataDir();
+  const harness = await startHarness({ dataDir, kdf: TEST_KDF, ...(options.clock ? { clock: options.clock } : {}) });
+  const ui = await openBrowser(harness);
+  // Fail fast: every step here answers in well under a second.
+  ui.page.setDefaultTimeout(10_000);
+  // No modal fade-ins half-way through a screenshot.
+  await ui.page.emulateMedia({ reducedMotion: 'reduce' });
+  return {
+    dataDir,
+    harness,
+    ui,
+    async close() {
+      await ui.close();
+      await harness.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
