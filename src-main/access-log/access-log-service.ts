@@ -153,7 +153,7 @@ export async function exportLog(
     {
       exportedBy: session.username,
       exportedAt: office.now(),
-      filter: describeFilter(input.filter),
+      filter: describeLogDetail(describeFilter(input.filter), connection.language) ?? '',
       language: connection.language,
     },
   );

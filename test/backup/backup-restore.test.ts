@@ -94,6 +94,7 @@ describe('backup and restore', () => {
     await book.xlsx.readFile(path);
     const sheet = book.getWorksheet('访问日志')!;
     expect(sheet.getCell('A1').value).toBe('内部资料 严禁外传');
+    expect(sheet.getCell('F2').value).toBe('筛选：action=login');
     const actions = new Set<string>();
     sheet.eachRow((row, n) => {
       if (n > 3) actions.add(String(row.getCell(5).value));
