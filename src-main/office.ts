@@ -23,6 +23,12 @@ export interface Session {
   roles: Role[];
   mustChangePassword: boolean;
   lastActivity: Date;
+  /**
+   * When a print was last prepared (and logged) by a service such as
+   * `cards.print`; `app.print` only prints while one is pending, so a forged
+   * call cannot print without its log rows.
+   */
+  pendingPrintAt?: Date;
 }
 
 /** What one log row says about who did it; filled from the session. */

@@ -51,6 +51,25 @@ const TEXT = {
     en: 'restored from backup; {rows} log rows written since the backup kept',
   },
   windowClosed: { zh: '窗口关闭', en: 'window closed' },
+  cardVersion: { zh: '第 {version} 版', en: 'version {version}' },
+  cardHistory: { zh: '查看修改历史', en: 'history viewed' },
+  fieldsChanged: { zh: '修改 {count} 项', en: '{count} fields changed' },
+  cardRestored: { zh: '恢复为第 {from} 版（新第 {version} 版）', en: 'version {from} restored as version {version}' },
+  cardArchived: { zh: '停用', en: 'archived' },
+  cardReactivated: { zh: '重新启用', en: 'reactivated' },
+  sectionVerified: { zh: '核实：{section}', en: 'verified: {section}' },
+  mergedFrom: { zh: '合并了 {code}', en: '{code} merged into it' },
+  mergedInto: { zh: '已合并到 {code}', en: 'merged into {code}' },
+  duplicateAccepted: { zh: '已确认不是重复客户', en: 'confirmed not a duplicate' },
+  printCopy: { zh: '第 {copy} 份', en: 'copy {copy}' },
+  cardsExported: { zh: '导出 {rows} 张卡', en: '{rows} cards exported' },
+  importDone: {
+    zh: '{file}：新建 {created}，更新 {updated}，跳过 {skipped}，未通过 {rejected}',
+    en: '{file}: {created} created, {updated} updated, {skipped} skipped, {rejected} rejected',
+  },
+  importRefused: { zh: '{file}：未导入（{reason}）', en: '{file}: nothing imported ({reason})' },
+  templateSaved: { zh: '导入模板', en: 'import template' },
+  rejectionsSaved: { zh: '{file}：保存未通过的 {rows} 行', en: '{file}: {rows} rejected rows saved' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type LogDetailKey = keyof typeof TEXT;

@@ -63,7 +63,11 @@ export async function runCli(argv: readonly string[], io: CliIo, options: CliOpt
   const chosenPath =
     command.name === 'backup' ? resolve(command.out) : command.name === 'restore' ? resolve(command.file) : null;
   // The CLI has no dialogs: a service that asks for a file gets the one named on the command line.
-  const host: Host = { chooseFile: async () => chosenPath };
+  const host: Host = {
+    chooseFile: async () => chosenPath,
+    // Printing needs a window; the CLI has none.
+    print: async () => false,
+  };
 
   const jsonFields: Record<string, unknown> = {};
   let prompter: Prompter | null = options.prompter ?? null;

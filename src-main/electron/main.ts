@@ -3,6 +3,7 @@
  * lifecycle.ts, window.ts and ipc.ts, which take Electron's objects as
  * parameters so their tests run in plain Node.
  */
+import { writeFile } from 'node:fs/promises';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { createKedang } from '../kedang';
 import { createElectronHost } from './host';
@@ -14,7 +15,8 @@ startDesktop({
   ipcMain,
   session,
   createKedang,
-  createHost: (getWindow) => createElectronHost(dialog, getWindow),
+  createHost: (getWindow) =>
+    createElectronHost<BrowserWindow>(dialog, getWindow, (path, data) => writeFile(path, data)),
   argv: process.argv,
   env: process.env,
   mainDir: __dirname,

@@ -1,3 +1,4 @@
+import type { FilePurpose } from '../../src-shared/contracts/app';
 import type { Language } from '../../src-shared/errors';
 
 /**
@@ -22,9 +23,13 @@ export function newConnection(device: string, language: Language = 'zh'): Connec
  */
 export interface Host {
   /** A path chosen by the user, or null when the user cancelled. */
-  chooseFile(
-    purpose: 'backup' | 'restore' | 'logExport',
-    mode: 'save' | 'open',
-    suggestedPath: string,
-  ): Promise<string | null>;
+  chooseFile(purpose: FilePurpose, mode: 'save' | 'open', suggestedPath: string): Promise<string | null>;
+  /**
+   * Prints what the calling window shows (its print stylesheet): through the
+   * system print dialog, or as an A4 PDF written to `path`. False when the
+   * user cancelled the dialog.
+   */
+  print(request: PrintRequest): Promise<boolean>;
 }
+
+export type PrintRequest = { kind: 'dialog' } | { kind: 'pdf'; path: string };

@@ -54,12 +54,14 @@ export async function route(
       if (session.mustChangePassword && !(spec.access.kind === 'session' && spec.access.duringPasswordChange)) {
         return failure(connection, 'PASSWORD_CHANGE_REQUIRED');
       }
-      if (spec.access.kind === 'permission' && !rolesGrant(session.roles, spec.access.permission)) {
+      const access = spec.access;
+      const roles = session.roles;
+      if (access.kind === 'permission' && !access.anyOf.some((p) => rolesGrant(roles, p))) {
         await office.logAlone(connection, session, {
           action: 'access_denied',
           target: channel,
           outcome: 'denied',
-          detail: logDetail(['requires', { permission: spec.access.permission }]),
+          detail: logDetail(['requires', { permission: access.anyOf.join(' | ') }]),
         });
         return failure(connection, 'FORBIDDEN');
       }

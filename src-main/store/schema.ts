@@ -41,4 +41,62 @@ export interface ArchiveSchema {
     head_seq: number;
   };
   backups: { id: Generated<number>; at: string; path: string; bytes: number; by_user_id: number };
+  dictionary_entries: {
+    axis: string;
+    code: string;
+    label: string;
+    label_en: string;
+    parent_code: string | null;
+    sort_order: number;
+    active: number;
+  };
+  customers: CustomersTable;
+  card_versions: {
+    customer_id: number;
+    version: number;
+    at: string;
+    by_username: string;
+    by_name: string;
+    kind: string;
+    note: string;
+    changes: string;
+    content: string;
+  };
+  card_prints: { customer_id: number; copy_no: number; at: string; by_username: string };
+  card_search: { rowid: number; terms: string };
+}
+
+/** One archive card: list columns (copies of the content, for search, sort and filters) and the content JSON. */
+export interface CustomersTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  short_name: string;
+  credit_code: string;
+  phone: string;
+  address: string;
+  contact: string;
+  status: string;
+  nature: string;
+  ownership: string;
+  business_type: string;
+  location_type: string;
+  grade: string;
+  credit_grade: string;
+  industry: string;
+  region: string;
+  route: string;
+  route_order: number | null;
+  assigned_rep: string;
+  credit_limit: number | null;
+  unverified: number;
+  name_key: string;
+  phone_key: string;
+  version: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  merged_into: number | null;
+  content: string;
 }

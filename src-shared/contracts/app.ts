@@ -4,7 +4,16 @@ import { channel, PUBLIC, SESSION } from './channel';
 export const LanguageSchema = z.enum(['zh', 'en']);
 
 /** Which file the user is choosing, so the host can suggest a name and filter. */
-export const FilePurposeSchema = z.enum(['backup', 'restore', 'logExport']);
+export const FilePurposeSchema = z.enum([
+  'backup',
+  'restore',
+  'logExport',
+  'cardImport',
+  'cardTemplate',
+  'cardExport',
+  'importRejections',
+  'printPdf',
+]);
 export type FilePurpose = z.infer<typeof FilePurposeSchema>;
 
 /** Calls about the application itself, not the archive. */
@@ -18,6 +27,14 @@ export const appContract = {
    */
   'app.chooseFile': channel<{ path: string }>()({
     input: z.strictObject({ purpose: FilePurposeSchema, mode: z.enum(['save', 'open']) }),
+    access: SESSION,
+  }),
+  /**
+   * Prints the window's current print view (a card print job prepared by
+   * `cards.print`): the system dialog, or a PDF at a path the user chooses.
+   */
+  'app.print': channel<{ printed: boolean; path: string | null }>()({
+    input: z.strictObject({ mode: z.enum(['dialog', 'pdf']) }),
     access: SESSION,
   }),
 };

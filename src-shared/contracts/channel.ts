@@ -9,7 +9,7 @@ import type { Permission } from '../permissions';
 export type ChannelAccess =
   | { kind: 'public' }
   | { kind: 'session'; duringPasswordChange?: boolean }
-  | { kind: 'permission'; permission: Permission };
+  | { kind: 'permission'; anyOf: readonly Permission[] };
 
 /** One channel of the contract: its input schema, who may call it, and (as a type only) its output DTO. */
 export interface Channel<I extends z.ZodType, O> {
@@ -26,6 +26,7 @@ export function channel<O>() {
 
 export const PUBLIC: ChannelAccess = { kind: 'public' };
 export const SESSION: ChannelAccess = { kind: 'session' };
-export function needs(permission: Permission): ChannelAccess {
-  return { kind: 'permission', permission };
+/** A session whose roles grant at least one of the permissions (e.g. all cards, or only the assigned ones). */
+export function needs(...anyOf: [Permission, ...Permission[]]): ChannelAccess {
+  return { kind: 'permission', anyOf };
 }

@@ -4,6 +4,7 @@ import { accessLogContract } from './access-log';
 import { appContract } from './app';
 import { authContract } from './auth';
 import { backupContract } from './backup';
+import { cardsContract, classificationContract } from './cards';
 import type { Channel } from './channel';
 import { settingsContract } from './settings';
 import { setupContract } from './setup';
@@ -18,6 +19,8 @@ export const contract = {
   ...settingsContract,
   ...accessLogContract,
   ...backupContract,
+  ...cardsContract,
+  ...classificationContract,
 };
 
 export type Contract = typeof contract;
@@ -43,6 +46,7 @@ export * from './access-log';
 export * from './app';
 export * from './auth';
 export * from './backup';
+export * from './cards';
 export * from './channel';
 export * from './settings';
 export * from './setup';

@@ -42,7 +42,7 @@ function start(lock = true, argv: string[] = [], env: NodeJS.ProcessEnv = {}) {
     ipcMain,
     session: { defaultSession: fakeSession() },
     createKedang: (options) => (opened.push(options), kedang),
-    createHost: () => ({ chooseFile: async () => null }),
+    createHost: () => ({ chooseFile: async () => null, print: async () => false }),
     argv,
     env,
     mainDir: '/app/out/main',

@@ -9,7 +9,7 @@ import { newConnection } from '../../src-main/router/connection';
 const [dataDir, prefix] = process.argv.slice(2);
 const kedang = createKedang({
   dataDir: dataDir!,
-  host: { chooseFile: async () => null },
+  host: { chooseFile: async () => null, print: async () => false },
   kdf: { N: 1024, r: 8, p: 1 },
 });
 const connection = newConnection('crash-writer');

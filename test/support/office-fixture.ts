@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ChannelName, InputOf, OutputOf } from '../../src-shared/contracts';
 import type { Result } from '../../src-shared/errors';
 import { createKedang, type Kedang } from '../../src-main/kedang';
-import { newConnection, type Connection } from '../../src-main/router/connection';
+import { newConnection, type Connection, type Host, type PrintRequest } from '../../src-main/router/connection';
 
 /** A cheap scrypt cost for tests; the product uses N=2^17 (measured in docs/). */
 export const TEST_KDF = { N: 1024, r: 8, p: 1 };
@@ -25,6 +25,8 @@ export interface Fixture {
   kedang: Kedang;
   clock: TestClock;
   chooseFileAnswers: string[];
+  /** Prints the host was asked for; tests read them to see what was printed where. */
+  printRequests: PrintRequest[];
   connection(device?: string): Connection;
   /** Calls a channel; returns the whole result. */
   call<C extends ChannelName>(connection: Connection, channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>>;
@@ -38,11 +40,19 @@ export async function makeFixture(options: { setup?: boolean; dir?: string } = {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'kedang-test-'));
   const clock = new TestClock();
   const chooseFileAnswers: string[] = [];
-  const host = { chooseFile: async () => chooseFileAnswers.shift() ?? null };
+  const printRequests: PrintRequest[] = [];
+  const host: Host = {
+    chooseFile: async () => chooseFileAnswers.shift() ?? null,
+    print: async (request) => {
+      printRequests.push(request);
+      return true;
+    },
+  };
   const fixture: Fixture = {
     dir,
     clock,
     chooseFileAnswers,
+    printRequests,
     kedang: createKedang({ dataDir: dir, host, clock: clock.now, kdf: TEST_KDF }),
     connection: (device = 'test') => newConnection(device, 'zh'),
     call: (connection, channel, input) =>

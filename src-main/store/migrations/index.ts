@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001-foundation';
+import * as m0002 from './0002-archive-cards';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,9 @@ export interface Migration {
  * Every migration, in order. A static list rather than a folder scan: the
  * main bundle is packed into an asar and has no migrations folder to read.
  */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'foundation', up: m0001.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'foundation', up: m0001.up },
+  { version: 2, name: 'archive-cards', up: m0002.up },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -13,7 +13,7 @@ import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { errorMessage, type ErrorCode, type Result } from '../../../src-shared/errors';
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/electron/csp';
 import { createKedang, type Kedang, type KedangOptions } from '../../../src-main/kedang';
-import { newConnection, type Connection, type Host } from '../../../src-main/router/connection';
+import { newConnection, type Connection, type Host, type PrintRequest } from '../../../src-main/router/connection';
 
 export interface HarnessOptions {
   dataDir: string;
@@ -37,6 +37,13 @@ export interface Harness {
   chooseFileAnswers: string[];
   /** Every chooseFile request the UI made, in order. */
   chooseFileRequests: Array<{ purpose: string; mode: string; suggestedPath: string }>;
+  /** Every print the UI asked the host for, in order. */
+  printRequests: PrintRequest[];
+  /**
+   * What the host does for a print: a test sets it to print its own page
+   * (e.g. `page.pdf()` to the requested path). Unset, prints are refused.
+   */
+  onPrint: ((request: PrintRequest) => Promise<boolean>) | null;
   close(): Promise<void>;
 }
 
@@ -69,10 +76,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const token = randomBytes(24).toString('hex');
   const chooseFileAnswers: string[] = [];
   const chooseFileRequests: Harness['chooseFileRequests'] = [];
+  const printRequests: PrintRequest[] = [];
   const host: Host = {
     async chooseFile(purpose, mode, suggestedPath) {
       chooseFileRequests.push({ purpose, mode, suggestedPath });
       return chooseFileAnswers.shift() ?? null;
+    },
+    // The harness has no window of its own: the test's browser prints (see `onPrint`).
+    async print(request) {
+      printRequests.push(request);
+      return harness.onPrint ? harness.onPrint(request) : false;
     },
   };
   const make = options.createKedang ?? createKedang;
@@ -168,7 +181,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const port = (server.address() as AddressInfo).port;
 
   let closed = false;
-  return {
+  const harness: Harness = {
     url: `http://127.0.0.1:${port}/`,
     token,
     port,
@@ -176,6 +189,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     connection,
     chooseFileAnswers,
     chooseFileRequests,
+    printRequests,
+    onPrint: null,
     async close() {
       if (closed) return;
       closed = true;
@@ -184,6 +199,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       await kedang.close();
     },
   };
+  return harness;
 }
 
 /**

@@ -1,0 +1,259 @@
+import type { Kysely, Selectable } from 'kysely';
+import { CLASSIFICATION_AXES, SECTION_KEYS, unverifiedSections, type CardContent, type CardStatus } from '../../src-shared/cards/card';
+import { diffCards, type FieldChange } from '../../src-shared/cards/card-diff';
+import { nameKey, phoneKey } from '../../src-shared/cards/normalize';
+import type { CardRow, VersionKind } from '../../src-shared/contracts/cards';
+import { KedangError } from '../errors';
+import type { ArchiveSchema, CustomersTable } from '../store/schema';
+import { indexCard } from './search-index';
+
+/** Who saves: the user name for records, the display name for readers. */
+export interface Author {
+  username: string;
+  displayName: string;
+}
+
+export type CustomerRow = Selectable<CustomersTable>;
+
+/** The list columns a card's content implies. */
+export function listColumns(content: CardContent) {
+  const b = content.basic;
+  const c = content.classification;
+  return {
+    code: b.code,
+    name: b.name,
+    short_name: b.shortName,
+    credit_code: b.creditCode,
+    phone: b.phone,
+    address: b.address,
+    contact: content.people.find((p) => p.role === 'contact')?.name ?? '',
+    nature: c.nature,
+    ownership: c.ownership,
+    business_type: c.businessType,
+    location_type: c.locationType,
+    grade: c.grade,
+    credit_grade: c.creditGrade,
+    industry: c.industry,
+    region: c.region,
+    route: c.route,
+    route_order: c.routeOrder,
+    assigned_rep: c.assignedRep,
+    credit_limit: content.trading.creditLimit,
+    unverified: unverifiedSections(content).length,
+    name_key: nameKey(b.name),
+    phone_key: phoneKey(b.phone),
+    content: JSON.stringify(content),
+  };
+}
+
+export function toCardRow(row: CustomerRow): CardRow {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    shortName: row.short_name,
+    creditCode: row.credit_code,
+    phone: row.phone,
+    address: row.address,
+    contact: row.contact,
+    status: row.status as CardStatus,
+    nature: row.nature,
+    ownership: row.ownership,
+    businessType: row.business_type,
+    locationType: row.location_type,
+    grade: row.grade,
+    creditGrade: row.credit_grade,
+    industry: row.industry,
+    region: row.region,
+    route: row.route,
+    routeOrder: row.route_order,
+    assignedRep: row.assigned_rep,
+    creditLimit: row.credit_limit,
+    unverified: row.unverified,
+    version: row.version,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function findCustomer(db: Kysely<ArchiveSchema>, id: number): Promise<CustomerRow | undefined> {
+  return db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The card's row and content; CARD_NOT_FOUND when there is none. */
+export async function loadCard(db: Kysely<ArchiveSchema>, id: number): Promise<{ row: CustomerRow; content: CardContent }> {
+  const row = await findCustomer(db, id);
+  if (!row) throw new KedangError('CARD_NOT_FOUND');
+  return { row, content: JSON.parse(row.content) as CardContent };
+}
+
+/**
+ * Sets who verified each section and when: a section newly marked verified
+ * gets the saving user and time, one that stays verified keeps its record,
+ * an unverified one has none. Callers' own values are never trusted.
+ */
+export function stampVerification(previous: CardContent | null, next: CardContent, author: Author, at: string): CardContent {
+  const sources = { ...next.sources };
+  for (const key of SECTION_KEYS) {
+    const before = previous?.sources[key];
+    const now = next.sources[key];
+    if (!now.verified) sources[key] = { ...now, verifiedBy: null, verifiedAt: null };
+    else if (before?.verified) sources[key] = { ...now, verifiedBy: before.verifiedBy, verifiedAt: before.verifiedAt };
+    else sources[key] = { ...now, verifiedBy: author.displayName, verifiedAt: at };
+  }
+  return { ...next, sources };
+}
+
+/** Checks classification codes against the dictionaries and the rep against the users; INVALID_INPUT names the fields. */
+export async function checkReferences(
+  db: Kysely<ArchiveSchema>,
+  content: CardContent,
+  previous: CardContent | null,
+): Promise<void> {
+  const fields: Record<string, string> = {};
+  const c = content.classification;
+  const wanted = CLASSIFICATION_AXES.filter((axis) => c[axis] !== '' && c[axis] !== previous?.classification[axis]);
+  if (wanted.length > 0) {
+    const known = await db
+      .selectFrom('dictionary_entries')
+      .select(['axis', 'code'])
+      .where('active', '=', 1)
+      .where((eb) => eb.or(wanted.map((axis) => eb.and([eb('axis', '=', axis), eb('code', '=', c[axis])]))))
+      .execute();
+    for (const axis of wanted) {
+      if (!known.some((k) => k.axis === axis && k.code === c[axis])) fields[`classification.${axis}`] = 'unknownValue';
+    }
+  }
+  if (c.assignedRep !== '' && c.assignedRep !== previous?.classification.assignedRep) {
+    const rep = await db
+      .selectFrom('users')
+      .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+      .select('users.id')
+      .where('users.username', '=', c.assignedRep)
+      .where('user_roles.role', '=', 'rep')
+      .where('users.active', '=', 1)
+      .executeTakeFirst();
+    if (!rep) fields['classification.assignedRep'] = 'unknownValue';
+  }
+  if (Object.keys(fields).length > 0) throw new KedangError('INVALID_INPUT', undefined, fields);
+}
+
+async function codeTaken(db: Kysely<ArchiveSchema>, code: string, exceptId: number | null): Promise<boolean> {
+  let q = db.selectFrom('customers').select('id').where('code', '=', code);
+  if (exceptId !== null) q = q.where('id', '<>', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+/** The next free generated code, KH000001 style. */
+export async function nextCustomerCode(db: Kysely<ArchiveSchema>): Promise<string> {
+  const max = await db.selectFrom('customers').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
+  for (let n = Number(max?.max ?? 0) + 1; ; n++) {
+    const code = `KH${String(n).padStart(6, '0')}`;
+    if (!(await codeTaken(db, code, null))) return code;
+  }
+}
+
+async function insertVersion(
+  db: Kysely<ArchiveSchema>,
+  id: number,
+  version: number,
+  content: CardContent,
+  changes: FieldChange[],
+  author: Author,
+  at: string,
+  kind: VersionKind,
+  note: string,
+): Promise<void> {
+  await db
+    .insertInto('card_versions')
+    .values({
+      customer_id: id,
+      version,
+      at,
+      by_username: author.username,
+      by_name: author.displayName,
+      kind,
+      note,
+      changes: JSON.stringify(changes),
+      content: JSON.stringify(content),
+    })
+    .execute();
+}
+
+/**
+ * Creates a card with its first version and index entry. An empty code gets
+ * the next generated one. The content must already be validated and stamped.
+ */
+export async function insertCard(
+  db: Kysely<ArchiveSchema>,
+  content: CardContent,
+  author: Author,
+  at: string,
+  kind: VersionKind = 'create',
+  note = '',
+): Promise<{ id: number; content: CardContent }> {
+  const code = content.basic.code || (await nextCustomerCode(db));
+  if (content.basic.code && (await codeTaken(db, code, null))) throw new KedangError('CARD_CODE_TAKEN');
+  const card: CardContent = { ...content, basic: { ...content.basic, code } };
+  const row = await db
+    .insertInto('customers')
+    .values({
+      ...listColumns(card),
+      status: 'active',
+      version: 1,
+      created_at: at,
+      created_by: author.displayName,
+      updated_at: at,
+      updated_by: author.displayName,
+      merged_into: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await insertVersion(db, row.id, 1, card, diffCards(null, card), author, at, kind, note);
+  await indexCard(db, row.id, card);
+  return { id: row.id, content: card };
+}
+
+/**
+ * Saves a new version of a card when anything changed (a save without
+ * changes writes nothing). `expectedVersion` guards against overwriting
+ * someone else's save; null skips the check (merges and imports that read
+ * the card in the same transaction).
+ */
+export async function saveVersion(
+  db: Kysely<ArchiveSchema>,
+  id: number,
+  expectedVersion: number | null,
+  next: CardContent,
+  author: Author,
+  at: string,
+  kind: VersionKind,
+  note = '',
+  status?: CardStatus,
+  mergedInto?: number,
+): Promise<{ version: number; changes: FieldChange[]; content: CardContent }> {
+  const { row, content: before } = await loadCard(db, id);
+  if (row.status === 'merged') throw new KedangError('CARD_MERGED');
+  if (expectedVersion !== null && row.version !== expectedVersion) throw new KedangError('CARD_CHANGED');
+  const code = next.basic.code || row.code;
+  if (code !== row.code && (await codeTaken(db, code, id))) throw new KedangError('CARD_CODE_TAKEN');
+  const card: CardContent = { ...next, basic: { ...next.basic, code } };
+  const changes = diffCards(before, card);
+  const statusChanged = status !== undefined && status !== row.status;
+  if (changes.length === 0 && !statusChanged) return { version: row.version, changes, content: before };
+  const version = row.version + 1;
+  await db
+    .updateTable('customers')
+    .set({
+      ...listColumns(card),
+      ...(status ? { status } : {}),
+      ...(mergedInto !== undefined ? { merged_into: mergedInto } : {}),
+      version,
+      updated_at: at,
+      updated_by: author.displayName,
+    })
+    .where('id', '=', id)
+    .execute();
+  await insertVersion(db, id, version, card, changes, author, at, kind, note);
+  if (changes.length > 0) await indexCard(db, id, card);
+  return { version, changes, content: card };
+}
