@@ -39,7 +39,10 @@ const PRINT_WINDOW_MS = 30 * 60 * 1000;
  * Prints the window's print view. Only after a service prepared and logged
  * the print (`cards.print`); the pending print is used up by one print.
  */
-export async function print(call: Call, input: ParsedInputOf<'app.print'>): Promise<{ printed: boolean; path: string | null }> {
+export async function print(
+  call: Call,
+  input: ParsedInputOf<'app.print'>,
+): Promise<{ printed: boolean; path: string | null }> {
   const session = sessionOf(call);
   const preparedAt = session.pendingPrintAt;
   if (!preparedAt || call.office.now().getTime() - preparedAt.getTime() > PRINT_WINDOW_MS) {

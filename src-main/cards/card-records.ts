@@ -1,5 +1,11 @@
 import type { Kysely, Selectable } from 'kysely';
-import { CLASSIFICATION_AXES, SECTION_KEYS, unverifiedSections, type CardContent, type CardStatus } from '../../src-shared/cards/card';
+import {
+  CLASSIFICATION_AXES,
+  SECTION_KEYS,
+  unverifiedSections,
+  type CardContent,
+  type CardStatus,
+} from '../../src-shared/cards/card';
 import { diffCards, type FieldChange } from '../../src-shared/cards/card-diff';
 import { nameKey, phoneKey } from '../../src-shared/cards/normalize';
 import type { CardRow, VersionKind } from '../../src-shared/contracts/cards';
@@ -80,7 +86,10 @@ export async function findCustomer(db: Kysely<ArchiveSchema>, id: number): Promi
 }
 
 /** The card's row and content; CARD_NOT_FOUND when there is none. */
-export async function loadCard(db: Kysely<ArchiveSchema>, id: number): Promise<{ row: CustomerRow; content: CardContent }> {
+export async function loadCard(
+  db: Kysely<ArchiveSchema>,
+  id: number,
+): Promise<{ row: CustomerRow; content: CardContent }> {
   const row = await findCustomer(db, id);
   if (!row) throw new KedangError('CARD_NOT_FOUND');
   return { row, content: JSON.parse(row.content) as CardContent };
@@ -91,7 +100,12 @@ export async function loadCard(db: Kysely<ArchiveSchema>, id: number): Promise<{
  * gets the saving user and time, one that stays verified keeps its record,
  * an unverified one has none. Callers' own values are never trusted.
  */
-export function stampVerification(previous: CardContent | null, next: CardContent, author: Author, at: string): CardContent {
+export function stampVerification(
+  previous: CardContent | null,
+  next: CardContent,
+  author: Author,
+  at: string,
+): CardContent {
   const sources = { ...next.sources };
   for (const key of SECTION_KEYS) {
     const before = previous?.sources[key];
@@ -145,7 +159,10 @@ async function codeTaken(db: Kysely<ArchiveSchema>, code: string, exceptId: numb
 
 /** The next free generated code, KH000001 style. */
 export async function nextCustomerCode(db: Kysely<ArchiveSchema>): Promise<string> {
-  const max = await db.selectFrom('customers').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
+  const max = await db
+    .selectFrom('customers')
+    .select((eb) => eb.fn.max('id').as('max'))
+    .executeTakeFirst();
   for (let n = Number(max?.max ?? 0) + 1; ; n++) {
     const code = `KH${String(n).padStart(6, '0')}`;
     if (!(await codeTaken(db, code, null))) return code;

@@ -32,7 +32,10 @@ const TITLES: Record<FilePurpose, string> = {
 
 /** The part of Electron's WebContents that prints. */
 export interface PrintableContents {
-  print(options: { silent: boolean; printBackground: boolean }, callback: (success: boolean, reason: string) => void): void;
+  print(
+    options: { silent: boolean; printBackground: boolean },
+    callback: (success: boolean, reason: string) => void,
+  ): void;
   printToPDF(options: { pageSize: 'A4'; printBackground: boolean; preferCSSPageSize: boolean }): Promise<Uint8Array>;
 }
 
@@ -51,7 +54,11 @@ export function createElectronHost<W extends { webContents: PrintableContents }>
       const window = getWindow();
       if (window === null) return false;
       if (request.kind === 'pdf') {
-        const pdf = await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+        const pdf = await window.webContents.printToPDF({
+          pageSize: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+        });
         await writeFile(request.path, pdf);
         return true;
       }

@@ -1,8 +1,12 @@
+import { cardsEn } from './cards-strings';
+import { cardsOutputEn } from './cards-output-strings';
 import type { Dictionary } from './dictionary';
 
 /** English: the same keys as zh.ts; a missing or extra key fails to compile. */
 export const en: Dictionary = {
   strings: {
+    ...cardsEn,
+    ...cardsOutputEn,
     'app.name': 'Kedang',
     'language.switch': 'Interface language',
     'common.back': 'Back',

@@ -1,7 +1,11 @@
+import { cardsZh } from './cards-strings';
+import { cardsOutputZh } from './cards-output-strings';
 import type { Dictionary } from './dictionary';
 
 /** The Chinese strings define the key set: en.ts must provide exactly these keys. */
 export const zhStrings = {
+  ...cardsZh,
+  ...cardsOutputZh,
   'app.name': '客档',
   'language.switch': '界面语言',
   'common.back': '返回',

@@ -9,7 +9,8 @@ import {
 } from './card';
 
 /** How a scalar field is entered, shown, exported and parsed on import. */
-export type FieldKind = 'text' | 'longText' | 'date' | 'amount' | 'whole' | 'dictionary' | 'source' | 'verified' | 'rep';
+export type FieldKind =
+  'text' | 'longText' | 'date' | 'amount' | 'whole' | 'dictionary' | 'source' | 'verified' | 'rep';
 
 /** One scalar field of the card (people are listed separately: a card has any number of them). */
 export interface CardField {
@@ -73,8 +74,24 @@ const AXIS_LABELS: Record<ClassificationAxis, readonly [string, string, readonly
 
 /** Every scalar field, in the order of the card form and of the export columns. */
 export const CARD_FIELDS: readonly CardField[] = [
-  f('basic.code', '客户编码', 'Customer code', 'text', ['客户编号', '客户代码', '编码', '编号', '客户ID', '往来单位编码', '单位编码']),
-  f('basic.name', '客户名称', 'Name', 'text', ['客户全称', '单位名称', '公司名称', '企业名称', '名称', '往来单位名称', '客户']),
+  f('basic.code', '客户编码', 'Customer code', 'text', [
+    '客户编号',
+    '客户代码',
+    '编码',
+    '编号',
+    '客户ID',
+    '往来单位编码',
+    '单位编码',
+  ]),
+  f('basic.name', '客户名称', 'Name', 'text', [
+    '客户全称',
+    '单位名称',
+    '公司名称',
+    '企业名称',
+    '名称',
+    '往来单位名称',
+    '客户',
+  ]),
   f('basic.shortName', '简称', 'Short name', 'text', ['客户简称', '单位简称', '助记名']),
   f('basic.creditCode', '统一社会信用代码', 'Unified social credit code', 'text', [
     '信用代码',
@@ -84,16 +101,38 @@ export const CARD_FIELDS: readonly CardField[] = [
     '税号',
     '税务登记号',
   ]),
-  f('basic.address', '地址', 'Address', 'text', ['详细地址', '公司地址', '联系地址', '通讯地址', '注册地址', '经营地址']),
+  f('basic.address', '地址', 'Address', 'text', [
+    '详细地址',
+    '公司地址',
+    '联系地址',
+    '通讯地址',
+    '注册地址',
+    '经营地址',
+  ]),
   f('basic.phone', '联系电话', 'Phone', 'text', ['电话', '固定电话', '办公电话', '公司电话', '电话号码']),
   f('basic.fax', '传真', 'Fax', 'text', ['传真号码', '传真号']),
   f('basic.email', '电子邮箱', 'E-mail', 'text', ['邮箱', 'email', 'e-mail', '电子邮件']),
   f('basic.founded', '创业时间', 'Founded', 'date', ['成立日期', '成立时间', '创立时间', '注册日期']),
-  f('basic.tradingSince', '开始交易时间', 'Trading since', 'date', ['与本公司交易时间', '首次交易日期', '建档日期', '合作开始时间']),
+  f('basic.tradingSince', '开始交易时间', 'Trading since', 'date', [
+    '与本公司交易时间',
+    '首次交易日期',
+    '建档日期',
+    '合作开始时间',
+  ]),
   f('basic.organizationForm', '企业组织形式', 'Organization form', 'text', ['组织形式', '企业类型', '公司类型']),
-  f('basic.registeredCapital', '注册资本（万元）', 'Registered capital (10k CNY)', 'amount', ['注册资本', '注册资金', '资产', '资产总额']),
+  f('basic.registeredCapital', '注册资本（万元）', 'Registered capital (10k CNY)', 'amount', [
+    '注册资本',
+    '注册资金',
+    '资产',
+    '资产总额',
+  ]),
   f('basic.employees', '职工人数', 'Employees', 'whole', ['员工人数', '人数', '从业人数']),
-  f('basic.annualSales', '年销售额（万元）', 'Annual sales (10k CNY)', 'amount', ['年销售额', '销售额', '年营业额', '营业额']),
+  f('basic.annualSales', '年销售额（万元）', 'Annual sales (10k CNY)', 'amount', [
+    '年销售额',
+    '销售额',
+    '年营业额',
+    '营业额',
+  ]),
   f('characteristics.serviceArea', '服务区域', 'Service area', 'longText', ['经营区域']),
   f('characteristics.salesCapacity', '销售能力', 'Sales capacity', 'longText'),
   f('characteristics.growthPotential', '发展潜力', 'Growth potential', 'longText'),
@@ -109,8 +148,19 @@ export const CARD_FIELDS: readonly CardField[] = [
   f('trading.strengths', '保持的优势', 'Strengths', 'longText'),
   f('trading.futureMeasures', '未来的对策', 'Future measures', 'longText'),
   f('trading.reputation', '企业信誉与形象', 'Reputation and image', 'longText', ['信誉', '企业信誉']),
-  f('trading.creditLimit', '信用额度（元）', 'Credit limit (CNY)', 'amount', ['信用额度', '授信额度', '信用限额', '赊销额度']),
-  f('trading.paymentTermsDays', '账期（天）', 'Payment terms (days)', 'whole', ['账期', '信用期', '付款期限', '收款期限', '信用天数']),
+  f('trading.creditLimit', '信用额度（元）', 'Credit limit (CNY)', 'amount', [
+    '信用额度',
+    '授信额度',
+    '信用限额',
+    '赊销额度',
+  ]),
+  f('trading.paymentTermsDays', '账期（天）', 'Payment terms (days)', 'whole', [
+    '账期',
+    '信用期',
+    '付款期限',
+    '收款期限',
+    '信用天数',
+  ]),
   f('trading.tradeTerms', '交易条件', 'Trade terms', 'text', ['结算方式', '付款方式', '交易方式']),
   f('trading.creditStatus', '信用状况', 'Credit status', 'text', ['资信状况']),
   f('trading.pastCreditProblems', '以往信用问题', 'Past credit problems', 'longText', ['信用问题', '不良记录']),
@@ -118,7 +168,13 @@ export const CARD_FIELDS: readonly CardField[] = [
     f(`classification.${axis}`, AXIS_LABELS[axis][0], AXIS_LABELS[axis][1], 'dictionary', AXIS_LABELS[axis][2], axis),
   ),
   f('classification.routeOrder', '路序', 'Route order', 'whole', ['路线顺序', '拜访顺序']),
-  f('classification.assignedRep', '负责业务员', 'Assigned rep', 'rep', ['业务员', '负责人员', '销售员', '客户经理', '业务员账号']),
+  f('classification.assignedRep', '负责业务员', 'Assigned rep', 'rep', [
+    '业务员',
+    '负责人员',
+    '销售员',
+    '客户经理',
+    '业务员账号',
+  ]),
   ...SECTION_KEYS.flatMap((k) => [
     f(`sources.${k}.source`, `${SECTION_LABELS_ZH[k]}·来源`, `${SECTION_LABELS_EN[k]} · source`, 'source'),
     f(`sources.${k}.verified`, `${SECTION_LABELS_ZH[k]}·已核实`, `${SECTION_LABELS_EN[k]} · verified`, 'verified'),
@@ -169,4 +225,3 @@ export function setFieldValue(content: CardContent, path: string, value: string 
 }
 
 export const PERSONAL_FIELD_SET: ReadonlySet<string> = new Set(PERSONAL_FIELDS);
-

@@ -164,7 +164,10 @@ export function completeSources(parsed: z.output<typeof CardContentSchema>): Car
   const sources = Object.fromEntries(
     SECTION_KEYS.map((k) => {
       const s = parsed.sources[k];
-      return [k, { source: s.source, verified: s.verified, verifiedBy: s.verifiedBy ?? null, verifiedAt: s.verifiedAt ?? null }];
+      return [
+        k,
+        { source: s.source, verified: s.verified, verifiedBy: s.verifiedBy ?? null, verifiedAt: s.verifiedAt ?? null },
+      ];
     }),
   ) as CardContent['sources'];
   return { ...parsed, sources };
@@ -173,10 +176,16 @@ export function completeSources(parsed: z.output<typeof CardContentSchema>): Car
 const PROBLEM_TEXT: Record<FieldProblem, { zh: string; en: string }> = {
   required: { zh: '必填', en: 'required' },
   tooLong: { zh: '内容过长', en: 'too long' },
-  invalidCreditCode: { zh: '统一社会信用代码不正确（18 位，校验位不符）', en: 'not a valid unified social credit code' },
+  invalidCreditCode: {
+    zh: '统一社会信用代码不正确（18 位，校验位不符）',
+    en: 'not a valid unified social credit code',
+  },
   invalidDate: { zh: '日期格式应为 年-月-日，如 2024-03-15', en: 'date must be YYYY-MM-DD, e.g. 2024-03-15' },
   invalidEmail: { zh: '电子邮箱格式不正确', en: 'not a valid e-mail address' },
-  invalidCode: { zh: '客户编码只能含字母、数字和 _ . -，最多 32 位', en: 'code: letters, digits, _ . - only, at most 32' },
+  invalidCode: {
+    zh: '客户编码只能含字母、数字和 _ . -，最多 32 位',
+    en: 'code: letters, digits, _ . - only, at most 32',
+  },
   notANumber: { zh: '应为数字', en: 'must be a number' },
   outOfRange: { zh: '数值超出范围', en: 'value out of range' },
   notAWholeNumber: { zh: '应为整数', en: 'must be a whole number' },

@@ -45,7 +45,7 @@ export function nameKey(name: string): string {
     .toLowerCase()
     .replace(/[(（[【][^)）\]】]*[)）\]】]/g, '');
   key = foldText(key);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const suffix of NAME_SUFFIXES) {
       if (key.length > suffix.length && key.endsWith(suffix)) {

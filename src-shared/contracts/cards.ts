@@ -111,7 +111,17 @@ export interface CardDto {
   personalMasked: boolean;
 }
 
-export const VERSION_KINDS = ['create', 'edit', 'restore', 'merge', 'merged_into', 'archive', 'reactivate', 'verify', 'import'] as const;
+export const VERSION_KINDS = [
+  'create',
+  'edit',
+  'restore',
+  'merge',
+  'merged_into',
+  'archive',
+  'reactivate',
+  'verify',
+  'import',
+] as const;
 export type VersionKind = (typeof VERSION_KINDS)[number];
 
 /** One saved version of a card: who, when, what kind of save, and the changed fields. */
