@@ -9,6 +9,7 @@ import {
 import { diffCards, type FieldChange } from '../../src-shared/cards/card-diff';
 import { nameKey, phoneKey } from '../../src-shared/cards/normalize';
 import type { CardRow, VersionKind } from '../../src-shared/contracts/cards';
+import { pinyin } from 'pinyin-pro';
 import { KedangError } from '../errors';
 import type { ArchiveSchema, CustomersTable } from '../store/schema';
 import { indexCard } from './search-index';
@@ -48,7 +49,7 @@ export function listColumns(content: CardContent) {
     unverified: unverifiedSections(content).length,
     name_key: nameKey(b.name),
     phone_key: phoneKey(b.phone),
-    content: JSON.stringify(content),
+    name_sort: nameSortKey(b.name),
   };
 }
 
@@ -85,14 +86,34 @@ export async function findCustomer(db: Kysely<ArchiveSchema>, id: number): Promi
   return db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The card's row and content; CARD_NOT_FOUND when there is none. */
+/** The card's row and its current content; CARD_NOT_FOUND when there is none. */
 export async function loadCard(
   db: Kysely<ArchiveSchema>,
   id: number,
 ): Promise<{ row: CustomerRow; content: CardContent }> {
   const row = await findCustomer(db, id);
   if (!row) throw new KedangError('CARD_NOT_FOUND');
-  return { row, content: JSON.parse(row.content) as CardContent };
+  return { row, content: await versionContent(db, id, row.version) };
+}
+
+/** The content saved as one version of a card; CARD_NOT_FOUND for a version that does not exist. */
+export async function versionContent(db: Kysely<ArchiveSchema>, id: number, version: number): Promise<CardContent> {
+  const saved = await db
+    .selectFrom('card_versions')
+    .select('content')
+    .where('customer_id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (!saved) throw new KedangError('CARD_NOT_FOUND');
+  return JSON.parse(saved.content) as CardContent;
+}
+
+/** Sort key for names: toneless pinyin, then the name itself, so 北京… sorts under b rather than by code point. */
+export function nameSortKey(name: string): string {
+  const syllables = /[\u3400-\u9fff]/.test(name)
+    ? pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('')
+    : name;
+  return `${syllables.toLowerCase()}\u0001${name}`;
 }
 
 /**
@@ -117,7 +138,10 @@ export function stampVerification(
   return { ...next, sources };
 }
 
-/** Checks classification codes against the dictionaries and the rep against the users; INVALID_INPUT names the fields. */
+/**
+ * Checks classification codes against the dictionaries and the rep against the users; INVALID_INPUT names
+ * the fields with the same paths the router gives schema problems (`content.…`).
+ */
 export async function checkReferences(
   db: Kysely<ArchiveSchema>,
   content: CardContent,
@@ -134,7 +158,8 @@ export async function checkReferences(
       .where((eb) => eb.or(wanted.map((axis) => eb.and([eb('axis', '=', axis), eb('code', '=', c[axis])]))))
       .execute();
     for (const axis of wanted) {
-      if (!known.some((k) => k.axis === axis && k.code === c[axis])) fields[`classification.${axis}`] = 'unknownValue';
+      if (!known.some((k) => k.axis === axis && k.code === c[axis]))
+        fields[`content.classification.${axis}`] = 'unknownValue';
     }
   }
   if (c.assignedRep !== '' && c.assignedRep !== previous?.classification.assignedRep) {
@@ -146,7 +171,7 @@ export async function checkReferences(
       .where('user_roles.role', '=', 'rep')
       .where('users.active', '=', 1)
       .executeTakeFirst();
-    if (!rep) fields['classification.assignedRep'] = 'unknownValue';
+    if (!rep) fields['content.classification.assignedRep'] = 'unknownValue';
   }
   if (Object.keys(fields).length > 0) throw new KedangError('INVALID_INPUT', undefined, fields);
 }

@@ -1,8 +1,25 @@
 import type { ChannelName, OutputOf, ParsedInputOf } from '../../src-shared/contracts';
 import { exportLog, logStatus, queryLog, verify } from '../access-log/access-log-service';
-import { chooseFile, setLanguage } from '../app/app-service';
+import { chooseFile, print, setLanguage } from '../app/app-service';
 import { changePassword, currentSession, login, logout, recover } from '../auth/auth-service';
 import { backupStatus, createBackup, restoreBackup } from '../backup/backup-service';
+import {
+  cardHistory,
+  createCard,
+  dictionaries,
+  findDuplicates,
+  getCard,
+  listReps,
+  mergeCards,
+  printCards,
+  restoreVersion,
+  revealCard,
+  searchCardList,
+  setArchived,
+  updateCard,
+  verifySection,
+  versionAt,
+} from '../cards/cards-service';
 import { getSettings, updateSettings } from '../settings/settings-service';
 import { createArchive, setupStatus } from '../setup/setup-service';
 import { createUser, listUsers, resetPassword, setUserActive, updateUser } from '../users/users-service';
@@ -20,6 +37,7 @@ export type Handlers = {
 export const handlers: Handlers = {
   'app.setLanguage': setLanguage,
   'app.chooseFile': chooseFile,
+  'app.print': print,
   'setup.status': setupStatus,
   'setup.createArchive': createArchive,
   'auth.session': currentSession,
@@ -42,4 +60,19 @@ export const handlers: Handlers = {
   'backup.status': backupStatus,
   'backup.create': createBackup,
   'backup.restore': restoreBackup,
+  'cards.search': searchCardList,
+  'cards.get': getCard,
+  'cards.reveal': revealCard,
+  'cards.history': cardHistory,
+  'cards.versionAt': versionAt,
+  'cards.findDuplicates': findDuplicates,
+  'cards.create': createCard,
+  'cards.update': updateCard,
+  'cards.verifySection': verifySection,
+  'cards.restore': restoreVersion,
+  'cards.setArchived': setArchived,
+  'cards.merge': mergeCards,
+  'cards.reps': listReps,
+  'cards.print': printCards,
+  'classification.dictionaries': dictionaries,
 };

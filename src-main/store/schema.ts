@@ -66,11 +66,12 @@ export interface ArchiveSchema {
   card_search: { rowid: number; terms: string };
 }
 
-/** One archive card: list columns (copies of the content, for search, sort and filters) and the content JSON. */
+/** One archive card's list columns (copies of its current version's content, for search, sort and filters). */
 export interface CustomersTable {
   id: Generated<number>;
   code: string;
   name: string;
+  name_sort: string;
   short_name: string;
   credit_code: string;
   phone: string;
@@ -98,5 +99,4 @@ export interface CustomersTable {
   updated_at: string;
   updated_by: string;
   merged_into: number | null;
-  content: string;
 }

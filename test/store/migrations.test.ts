@@ -59,6 +59,34 @@ describe('migrations', () => {
     await db.destroy();
   });
 
+  it('0002 archive cards: seeds the dictionaries, keeps versions append-only, indexes bigrams', async () => {
+    const { raw, db } = freshDb();
+    await migrate(db, now, MIGRATIONS.slice(0, 1));
+    expect(await migrate(db, now, MIGRATIONS.slice(0, 2))).toEqual({ from: 1, to: 2 });
+    const business = raw
+      .prepare("SELECT label FROM dictionary_entries WHERE axis = 'businessType' ORDER BY sort_order")
+      .all() as Array<{ label: string }>;
+    expect(business.map((b) => b.label)).toEqual(['批发店', '零售商', '代理店', '特约店', '连锁店', '专营店']);
+    raw
+      .prepare(
+        `INSERT INTO customers (id, code, name, name_sort, short_name, credit_code, phone, address, contact, status,
+          nature, ownership, business_type, location_type, grade, credit_grade, industry, region, route, route_order,
+          assigned_rep, credit_limit, unverified, name_key, phone_key, version, created_at, created_by, updated_at,
+          updated_by, merged_into)
+         VALUES (1, 'KH1', '华信', 'huaxin', '', '', '', '', '', 'active', '', '', '', '', '', '', '', '', '', NULL,
+          '', NULL, 5, '华信', '', 1, 'x', 'u', 'x', 'u', NULL)`,
+      )
+      .run();
+    expect(() => raw.prepare("INSERT INTO customers (code) VALUES ('kh1')").run()).toThrow();
+    raw.prepare("INSERT INTO card_versions VALUES (1, 1, 'x', 'u', 'U', 'create', '', '[]', '{}')").run();
+    expect(() => raw.prepare("UPDATE card_versions SET note = 'y'").run()).toThrow(/cannot be changed/);
+    expect(() => raw.prepare('DELETE FROM card_versions').run()).toThrow(/cannot be deleted/);
+    raw.prepare("INSERT INTO card_search (rowid, terms) VALUES (1, '华信 信')").run();
+    expect(raw.prepare(`SELECT rowid FROM card_search WHERE card_search MATCH '"华信"'`).all()).toEqual([{ rowid: 1 }]);
+    expect(() => raw.prepare("INSERT INTO customers (id, status) VALUES (2, 'deleted')").run()).toThrow();
+    await db.destroy();
+  });
+
   it('refuses a database newer than the code, untouched', async () => {
     const { raw, db } = freshDb();
     await migrate(db, now);
