@@ -251,7 +251,7 @@ export async function insertCard(
     .returning('id')
     .executeTakeFirstOrThrow();
   await insertVersion(db, row.id, 1, card, diffCards(null, card), author, at, kind, note);
-  await indexCard(db, row.id, card);
+  await indexCard(db, row.id, card, 'active');
   return { id: row.id, content: card };
 }
 
@@ -296,6 +296,6 @@ export async function saveVersion(
     .where('id', '=', id)
     .execute();
   await insertVersion(db, id, version, card, changes, author, at, kind, note);
-  if (changes.length > 0) await indexCard(db, id, card);
+  if (changes.length > 0 || statusChanged) await indexCard(db, id, card, status ?? (row.status as CardStatus));
   return { version, changes, content: card };
 }

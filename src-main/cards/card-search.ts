@@ -1,11 +1,17 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import { CLASSIFICATION_AXES } from '../../src-shared/cards/card';
 import { matchExpression } from '../../src-shared/cards/search-terms';
 import type { CardPage, CardQuery, CardSortColumn } from '../../src-shared/contracts/cards';
 import { rolesGrant } from '../../src-shared/permissions';
 import type { Session } from '../office';
 import type { ArchiveSchema } from '../store/schema';
-import { toCardRow } from './card-records';
+import { toCardRow, type CustomerRow } from './card-records';
+import { filterToken, type FilterKey } from './search-index';
+
+/**
+ * The card list's queries. SQLite-specific (FTS5) by nature, so they are
+ * written as SQL here, in one module; everything else goes through Kysely.
+ */
 
 /** Which cards a reader may see at all: every card, or only those assigned to one rep. */
 export interface CardScope {
@@ -17,7 +23,8 @@ export function scopeOf(session: Session): CardScope {
   return { repUsername: rolesGrant(session.roles, 'cards.read') ? null : session.username };
 }
 
-const SORT_COLUMNS: Record<CardSortColumn, keyof ArchiveSchema['customers'] & string> = {
+/** Sort columns; the id breaks ties so that paging never repeats or skips a card. */
+const SORT_COLUMNS: Record<CardSortColumn, string> = {
   code: 'code',
   name: 'name_sort',
   shortName: 'short_name',
@@ -42,46 +49,67 @@ const SORT_COLUMNS: Record<CardSortColumn, keyof ArchiveSchema['customers'] & st
   updatedAt: 'updated_at',
 };
 
-const AXIS_COLUMNS = {
-  nature: 'nature',
-  ownership: 'ownership',
-  businessType: 'business_type',
-  locationType: 'location_type',
-  grade: 'grade',
-  creditGrade: 'credit_grade',
-  industry: 'industry',
-  region: 'region',
-  route: 'route',
-} as const;
+/** Sort columns with an index: a large result is read in index order instead of being sorted. */
+const INDEXED_SORTS = new Set<CardSortColumn>(['name', 'code', 'updatedAt']);
 
-type CustomersQuery<O> = SelectQueryBuilder<ArchiveSchema, 'customers', O>;
+/** Above this many matches, walking the sort index beats looking every match up and sorting it. */
+const WALK_INDEX_ABOVE = 2000;
+
+const quote = (token: string) => `"${token}"`;
+const anyOf = (key: FilterKey, values: readonly string[]) =>
+  values.length === 1
+    ? quote(filterToken(key, values[0]!))
+    : `(${values.map((v) => quote(filterToken(key, v))).join(' OR ')})`;
 
 /**
- * The WHERE of a card query: the search box through the bigram index, every
- * filter, and the reader's scope. All filters combine with AND; the values
- * within one filter with OR.
+ * The FTS5 expression for the search box, every filter and the reader's
+ * scope (filters are index terms: search-index.ts), or null when nothing
+ * restricts the list. All filters combine with AND, values within one with OR.
  */
-function whereQuery<O>(q: CustomersQuery<O>, query: CardQuery, scope: CardScope): CustomersQuery<O> {
-  const match = matchExpression(query.query);
-  if (match !== null) {
-    q = q.where(sql<boolean>`customers.id IN (SELECT rowid FROM card_search WHERE card_search MATCH ${match})`);
-  }
+export function searchExpression(query: CardQuery, scope: CardScope): string | null {
+  const parts: string[] = [];
+  const text = matchExpression(query.query);
+  if (text !== null) parts.push(text);
   const f = query.filters;
-  if (f.status && f.status.length > 0) q = q.where('status', 'in', f.status);
+  if (f.status && f.status.length > 0) parts.push(anyOf('status', f.status));
   for (const axis of CLASSIFICATION_AXES) {
     const codes = f[axis];
-    if (codes && codes.length > 0) q = q.where(AXIS_COLUMNS[axis], 'in', codes);
+    if (codes && codes.length > 0) parts.push(anyOf(axis, codes));
   }
-  if (f.assignedRep && f.assignedRep.length > 0) q = q.where('assigned_rep', 'in', f.assignedRep);
-  if (f.unverifiedOnly) q = q.where('unverified', '>', 0);
-  if (scope.repUsername !== null) q = q.where('assigned_rep', '=', scope.repUsername);
-  return q;
+  if (f.assignedRep && f.assignedRep.length > 0) parts.push(anyOf('assignedRep', f.assignedRep));
+  if (f.unverifiedOnly) parts.push(anyOf('unverified', ['1']));
+  if (scope.repUsername !== null) parts.push(anyOf('assignedRep', [scope.repUsername]));
+  return parts.length > 0 ? parts.join(' AND ') : null;
 }
 
-function ordered<O>(q: CustomersQuery<O>, query: CardQuery): CustomersQuery<O> {
-  const direction = query.sort.direction;
-  // The id breaks ties so that paging through equal values never repeats or skips a card.
-  return q.orderBy(SORT_COLUMNS[query.sort.column], direction).orderBy('customers.id', direction);
+/** The statement counting the cards of a query. Exported so that the benchmark runs the same SQL on a raw copy. */
+export function countStatement(query: CardQuery, scope: CardScope): CompiledQuery {
+  const match = searchExpression(query, scope);
+  return match === null
+    ? CompiledQuery.raw('SELECT count(*) AS total FROM customers')
+    : CompiledQuery.raw('SELECT count(*) AS total FROM card_search WHERE card_search MATCH ?', [match]);
+}
+
+/** The statement reading one page of a query's cards in list order; `total` chooses the plan. */
+export function pageStatement(
+  query: CardQuery,
+  scope: CardScope,
+  offset: number,
+  limit: number | null,
+  total: number,
+  columns = '*',
+): CompiledQuery {
+  const match = searchExpression(query, scope);
+  const direction = query.sort.direction === 'desc' ? 'DESC' : 'ASC';
+  const order = `ORDER BY ${SORT_COLUMNS[query.sort.column]} ${direction}, id ${direction}`;
+  const page = limit === null ? '' : ` LIMIT ${limit} OFFSET ${offset}`;
+  if (match === null) return CompiledQuery.raw(`SELECT ${columns} FROM customers ${order}${page}`);
+  // The unary + keeps SQLite from driving the query by the matching ids, so it walks the sort index instead.
+  const id = total > WALK_INDEX_ABOVE && INDEXED_SORTS.has(query.sort.column) ? '+id' : 'id';
+  return CompiledQuery.raw(
+    `SELECT ${columns} FROM customers WHERE ${id} IN (SELECT rowid FROM card_search WHERE card_search MATCH ?) ${order}${page}`,
+    [match],
+  );
 }
 
 /** One page of the card list with the total number of matching cards. */
@@ -92,23 +120,18 @@ export async function searchCards(
   offset: number,
   limit: number,
 ): Promise<CardPage> {
-  const counted = await whereQuery(db.selectFrom('customers'), query, scope)
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
-  const total = Number(counted.total);
+  const counted = await db.executeQuery<{ total: number }>(countStatement(query, scope));
+  const total = Number(counted.rows[0]?.total ?? 0);
   if (total === 0 || offset >= total) return { total, offset, rows: [] };
-  const rows = await ordered(whereQuery(db.selectFrom('customers').selectAll(), query, scope), query)
-    .limit(limit)
-    .offset(offset)
-    .execute();
-  return { total, offset, rows: rows.map(toCardRow) };
+  const page = await db.executeQuery<CustomerRow>(pageStatement(query, scope, offset, limit, total));
+  return { total, offset, rows: page.rows.map(toCardRow) };
 }
 
 /** Every matching card id in list order (for exporting or printing a whole result). */
 export async function selectCardIds(db: Kysely<ArchiveSchema>, query: CardQuery, scope: CardScope): Promise<number[]> {
-  const rows = await ordered(
-    whereQuery(db.selectFrom('customers').select('customers.id'), query, scope),
-    query,
-  ).execute();
-  return rows.map((r) => r.id);
+  const counted = await db.executeQuery<{ total: number }>(countStatement(query, scope));
+  const total = Number(counted.rows[0]?.total ?? 0);
+  if (total === 0) return [];
+  const rows = await db.executeQuery<{ id: number }>(pageStatement(query, scope, 0, null, total, 'id'));
+  return rows.rows.map((r) => r.id);
 }

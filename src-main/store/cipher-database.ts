@@ -53,6 +53,10 @@ export function openCipherDatabase(
     }
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Pages are decrypted into this cache; 128 MiB holds the list columns and search index of
+    // 100,000 cards, so a search does not decrypt the same pages again (docs/BENCHMARKS.md).
+    db.pragma('cache_size = -131072');
+    db.pragma('temp_store = MEMORY');
     if (options.create) {
       db.pragma(`application_id = ${KEDANG_APPLICATION_ID}`);
     } else {
