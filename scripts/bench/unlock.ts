@@ -28,7 +28,11 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'kedang-bench-'));
   const password = 'Bench-password-2026';
   try {
-    const kedang = createKedang({ dataDir: dir, host: { chooseFile: async () => null, print: async () => false }, kdf: DESIGN_KDF });
+    const kedang = createKedang({
+      dataDir: dir,
+      host: { chooseFile: async () => null, print: async () => false },
+      kdf: DESIGN_KDF,
+    });
     const setup = await kedang.handle(newConnection('bench'), 'setup.createArchive', {
       archiveName: 'bench',
       adminUsername: 'admin',

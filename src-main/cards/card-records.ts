@@ -6,7 +6,7 @@ import {
   type CardContent,
   type CardStatus,
 } from '../../src-shared/cards/card';
-import { diffCards, type FieldChange } from '../../src-shared/cards/card-diff';
+import { diffCards, sectionOfPath, type FieldChange } from '../../src-shared/cards/card-diff';
 import { nameKey, phoneKey } from '../../src-shared/cards/normalize';
 import type { CardRow, VersionKind } from '../../src-shared/contracts/cards';
 import { pinyin } from 'pinyin-pro';
@@ -139,6 +139,28 @@ export function stampVerification(
 }
 
 /**
+ * Data from a customer-filled form must be checked (method 三.1 ②): when a
+ * save changes such a section, a verification mark it carried is dropped, and
+ * a custodian verifies the new data again (the 核实 button, or the mark set in
+ * a later save).
+ */
+export function unverifyChangedCustomerForms(previous: CardContent, next: CardContent): CardContent {
+  const changed = new Set(
+    diffCards(previous, next)
+      .filter((c) => !c.path.startsWith('sources.'))
+      .map((c) => sectionOfPath(c.path)),
+  );
+  const sources = { ...next.sources };
+  for (const key of SECTION_KEYS) {
+    const now = next.sources[key];
+    if (now.source === 'customer_form' && changed.has(key) && previous.sources[key].verified) {
+      sources[key] = { ...now, verified: false, verifiedBy: null, verifiedAt: null };
+    }
+  }
+  return { ...next, sources };
+}
+
+/**
  * Checks classification codes against the dictionaries and the rep against the users; INVALID_INPUT names
  * the fields with the same paths the router gives schema problems (`content.…`).
  */
@@ -250,7 +272,9 @@ export async function insertCard(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await insertVersion(db, row.id, 1, card, diffCards(null, card), author, at, kind, note);
+  // The first version's changes are its whole content: computed when the history is read, not stored,
+  // which halves the archive at 100,000 cards (and the integrity check at unlock with it).
+  await insertVersion(db, row.id, 1, card, [], author, at, kind, note);
   await indexCard(db, row.id, card, 'active');
   return { id: row.id, content: card };
 }
@@ -281,7 +305,9 @@ export async function saveVersion(
   const card: CardContent = { ...next, basic: { ...next.basic, code } };
   const changes = diffCards(before, card);
   const statusChanged = status !== undefined && status !== row.status;
-  if (changes.length === 0 && !statusChanged) return { version: row.version, changes, content: before };
+  // A merge is always recorded, even when the other card filled nothing in.
+  if (changes.length === 0 && !statusChanged && kind !== 'merge')
+    return { version: row.version, changes, content: before };
   const version = row.version + 1;
   await db
     .updateTable('customers')

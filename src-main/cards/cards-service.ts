@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { CardContent } from '../../src-shared/cards/card';
-import { isPersonalChange } from '../../src-shared/cards/card-diff';
+import { diffCards, isPersonalChange, type FieldChange } from '../../src-shared/cards/card-diff';
 import { completeSources } from '../../src-shared/cards/card-schema';
 import type { DictionaryEntry } from '../../src-shared/cards/dictionaries';
 import type { ClassificationAxis } from '../../src-shared/cards/card';
@@ -23,13 +23,14 @@ import type { Session } from '../office';
 import { sessionOf, type Call } from '../router/call';
 import type { ArchiveSchema } from '../store/schema';
 import { toCardDto } from './card-dto';
-import { mergeContents } from './card-merge';
+import { mergeContents } from '../../src-shared/cards/card-merge';
 import {
   checkReferences,
   insertCard,
   loadCard,
   saveVersion,
   stampVerification,
+  unverifyChangedCustomerForms,
   versionContent,
   type Author,
   type CustomerRow,
@@ -100,7 +101,7 @@ export async function cardHistory(call: Call, input: ParsedInputOf<'cards.histor
   }
   const versions = await db
     .selectFrom('card_versions')
-    .select(['customer_id', 'version', 'at', 'by_name', 'kind', 'note', 'changes'])
+    .select(['customer_id', 'version', 'at', 'by_name', 'kind', 'note', 'changes', 'content'])
     .where('customer_id', 'in', ids)
     .orderBy('at', 'desc')
     .orderBy('version', 'desc')
@@ -125,10 +126,15 @@ export async function cardHistory(call: Call, input: ParsedInputOf<'cards.histor
     by: v.by_name,
     kind: v.kind as VersionKind,
     note: v.note,
-    changes: (JSON.parse(v.changes) as CardVersionDto['changes']).map((c) =>
-      isPersonalChange(c) ? { path: c.path, from: null, to: null, masked: true } : c,
-    ),
+    changes: changesOf(v).map((c) => (isPersonalChange(c) ? { path: c.path, from: null, to: null, masked: true } : c)),
   }));
+}
+
+/** A version's field changes; the first version's are its whole content (computed, not stored). */
+function changesOf(v: { version: number; changes: string; content: string }): FieldChange[] {
+  return v.version === 1
+    ? diffCards(null, JSON.parse(v.content) as CardContent)
+    : (JSON.parse(v.changes) as FieldChange[]);
 }
 
 /** The card and every card merged into it, directly or through another merged card. */
@@ -197,10 +203,11 @@ export async function findDuplicates(
   return findDuplicateCards(call.office.requireArchive().db, input);
 }
 
+/** The card after a change, personal notes masked: showing them again is a reveal, and reveals are logged. */
 async function writtenCard(call: Call, id: number): Promise<CardDto> {
   const db = call.office.requireArchive().db;
   const { row, content } = await loadCard(db, id);
-  return toCardDto(db, row, content, row.version, mayReveal(sessionOf(call)));
+  return toCardDto(db, row, content, row.version, false);
 }
 
 /** Creates a card; a likely duplicate is refused unless the custodian has looked and accepted it. */
@@ -287,7 +294,7 @@ export async function updateCard(call: Call, input: ParsedInputOf<'cards.update'
     input.id,
     input.expectedVersion,
     'edit',
-    () => completeSources(input.content),
+    (current) => unverifyChangedCustomerForms(current, completeSources(input.content)),
     (version, changes) => [
       ['cardVersion', { version }],
       ['fieldsChanged', { count: changes }],

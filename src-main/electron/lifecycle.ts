@@ -39,6 +39,8 @@ export interface DesktopDependencies<W extends WindowLike> {
   createKedang(options: KedangOptions): Kedang;
   /** Builds the Host once the window getter exists (native dialogs in the product). */
   createHost(getWindow: () => W | null): Host;
+  /** Asks whether to close a window with unsaved changes (a native message box in the product). */
+  confirmDiscard?: (window: W) => boolean;
   argv: readonly string[];
   env: NodeJS.ProcessEnv;
   /** out/main, where the bundle lives; preload and renderer are its siblings. */
@@ -126,6 +128,7 @@ export function startDesktop<W extends WindowLike>(deps: DesktopDependencies<W>)
       isPackaged: app.isPackaged,
       preloadPath: join(deps.mainDir, '../preload/index.js'),
       renderer,
+      ...(deps.confirmDiscard ? { confirmDiscard: deps.confirmDiscard } : {}),
     });
   });
   return true;

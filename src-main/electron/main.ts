@@ -15,6 +15,15 @@ startDesktop({
   ipcMain,
   session,
   createKedang,
+  confirmDiscard: (window) =>
+    dialog.showMessageBoxSync(window, {
+      type: 'question',
+      buttons: ['放弃修改并关闭 / Discard and close', '返回 / Go back'],
+      defaultId: 1,
+      cancelId: 1,
+      message: '有未保存的修改。/ There are unsaved changes.',
+      detail: '关闭后这些修改将丢失。/ Closing loses them.',
+    }) === 0,
   createHost: (getWindow) =>
     createElectronHost<BrowserWindow>(dialog, getWindow, (path, data) => writeFile(path, data)),
   argv: process.argv,

@@ -10,6 +10,7 @@ export interface WindowContents extends SenderContents {
     listener: (event: { preventDefault(): void }, url: string) => void,
   ): unknown;
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown;
+  on(event: 'will-prevent-unload', listener: (event: { preventDefault(): void }) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
 
@@ -49,6 +50,12 @@ export interface MainWindowOptions<W extends WindowLike> {
   preloadPath: string;
   renderer: RendererLocation;
   title?: string;
+  /**
+   * Asked when the page refuses to unload (a card form with unsaved
+   * changes sets beforeunload): true closes anyway. Without it Electron
+   * would keep the window open without a word.
+   */
+  confirmDiscard?: (window: W) => boolean;
 }
 
 /**
@@ -116,6 +123,13 @@ export function createMainWindow<W extends WindowLike>(options: MainWindowOption
     webPreferences: secureWebPreferences(options.preloadPath, options.isPackaged),
   });
   lockDownContents(window.webContents);
+  const confirmDiscard = options.confirmDiscard;
+  if (confirmDiscard) {
+    window.webContents.on('will-prevent-unload', (event) => {
+      // preventDefault here means: ignore the page's objection and unload.
+      if (confirmDiscard(window)) event.preventDefault();
+    });
+  }
   window.once('ready-to-show', () => window.show());
   // Load errors surface as a blank window with devtools in development; in
   // the product there is nothing else to load, so they are not retried.

@@ -102,8 +102,6 @@ export const en: Dictionary = {
 
     'later.title': 'Not available yet',
     'later.notYet': 'This part arrives in a later version; there are no functions or data here yet.',
-    'later.cards':
-      'One archive card per customer: basic data, characteristics, business status and trading status, with source, verification state and history.',
     'later.classification':
       'Dictionaries for nature, ownership, business type, location type, grade, credit grade, industry, region and route order.',
     'later.analysis': 'Sales composition by grade, product and regional composition, and credit analysis.',

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import type { SessionDto } from '../../src-shared/contracts';
 import { AccessLogScreen } from '../access-log/AccessLogScreen';
 import { AdministrationScreen } from '../administration/AdministrationScreen';
+import { CardsScreen } from '../cards/CardsScreen';
+import { confirmLeave } from '../cards/leave-guard';
 import { ChangePasswordForm } from '../auth/ChangePasswordForm';
 import { useIdleLock } from '../auth/useIdleLock';
 import { useI18n } from '../i18n/I18nProvider';
@@ -32,6 +34,8 @@ export function AppLayout({
   const [changingPassword, setChangingPassword] = useState(false);
   const items = visibleNavItems(session.permissions);
   useIdleLock(session.idleLockMinutes, onIdle);
+  // An open card form with unsaved edits asks before the user navigates or logs out.
+  const leaveTo = (next: Section) => void confirmLeave().then((ok) => ok && setSection(next));
 
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
@@ -58,7 +62,7 @@ export function AppLayout({
             <Button variant="subtle" size="xs" onClick={() => setChangingPassword(true)}>
               {t('password.change')}
             </Button>
-            <Button variant="default" size="xs" onClick={onLogout}>
+            <Button variant="default" size="xs" onClick={() => void confirmLeave().then((ok) => ok && onLogout())}>
               {t('shell.logout')}
             </Button>
           </Group>
@@ -67,13 +71,13 @@ export function AppLayout({
 
       <AppShell.Navbar p="sm">
         <Stack gap={4} component="nav" aria-label={t('shell.navigation')}>
-          <NavLink label={t('nav.home')} active={section === 'home'} onClick={() => setSection('home')} />
+          <NavLink label={t('nav.home')} active={section === 'home'} onClick={() => leaveTo('home')} />
           {items.map((item) => (
             <NavLink
               key={item.section}
               label={t(item.label)}
               active={section === item.section}
-              onClick={() => setSection(item.section)}
+              onClick={() => leaveTo(item.section)}
               data-nav={item.section}
             />
           ))}
@@ -82,7 +86,7 @@ export function AppLayout({
 
       <AppShell.Main>
         {section === 'home' ? <Welcome session={session} /> : null}
-        {section === 'cards' ? <LaterVersion title="nav.cards" about="later.cards" /> : null}
+        {section === 'cards' ? <CardsScreen session={session} /> : null}
         {section === 'classification' ? <LaterVersion title="nav.classification" about="later.classification" /> : null}
         {section === 'analysis' ? <LaterVersion title="nav.analysis" about="later.analysis" /> : null}
         {section === 'visits' ? <LaterVersion title="nav.visits" about="later.visits" /> : null}

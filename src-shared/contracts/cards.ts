@@ -245,10 +245,10 @@ export const cardsContract = {
     }),
     access: needs('cards.write'),
   }),
-  /** Users with the rep role, for assigning cards. */
+  /** Users with the rep role, for assigning cards and for the rep filter of the list. */
   'cards.reps': channel<{ username: string; displayName: string }[]>()({
     input: z.strictObject({}),
-    access: needs('cards.write'),
+    access: needs('cards.read'),
   }),
   /** Prepares a print of one or many cards: logs each card and numbers its copy. */
   'cards.print': channel<CardPrintJob>()({

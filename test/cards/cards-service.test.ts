@@ -306,6 +306,50 @@ describe('archive cards through the router', () => {
     expect(rows[0]!.unverified).toBe(4);
   });
 
+  it('drops the verification of customer-filled data when it changes, and returns written cards masked', async () => {
+    const content = namedCard('厦门鹭信贸易有限公司');
+    content.characteristics.serviceArea = '闽南';
+    content.sources.characteristics = { source: 'customer_form', verified: true, verifiedBy: null, verifiedAt: null };
+    content.business.salesPerformance = '稳定';
+    content.sources.business = { source: 'rep_visit', verified: true, verifiedBy: null, verifiedAt: null };
+    content.people.push({ ...fullCard().people[0]! });
+    const created = await create(content);
+    expect(created.personalMasked).toBe(true);
+    expect(created.content.people[0]!.character).toBe('');
+    const edited = structuredClone((await fx.ok(custodian, 'cards.reveal', { id: created.id })).content);
+    edited.characteristics.serviceArea = '闽南、粤东';
+    edited.business.salesPerformance = '增长';
+    const saved = await fx.ok(custodian, 'cards.update', { id: created.id, expectedVersion: 1, content: edited });
+    expect(saved.content.sources.characteristics).toMatchObject({ verified: false, verifiedBy: null });
+    // Data the custodian gathered some other way keeps the mark the custodian left on it.
+    expect(saved.content.sources.business).toMatchObject({ verified: true, verifiedBy: 'keeper' });
+    expect(saved.personalMasked).toBe(true);
+    const again = await fx.ok(custodian, 'cards.verifySection', {
+      id: created.id,
+      expectedVersion: 2,
+      section: 'characteristics',
+    });
+    expect(again.content.sources.characteristics).toMatchObject({ verified: true, verifiedBy: 'keeper' });
+  });
+
+  it('records a merge even when the other card adds nothing', async () => {
+    const keep = await create(namedCard('青岛海信达商行', { phone: '0532-1234 5678', address: '青岛市市南区' }));
+    const other = await create(namedCard('青岛海信达商行（老卡）'), true);
+    const merged = await fx.ok(custodian, 'cards.merge', {
+      keepId: keep.id,
+      keepVersion: 1,
+      mergeId: other.id,
+      mergeVersion: 1,
+    });
+    expect(merged.version).toBe(2);
+    const history = await fx.ok(custodian, 'cards.history', { id: keep.id });
+    expect(history.find((h) => h.cardId === keep.id && h.version === 2)).toMatchObject({ kind: 'merge', changes: [] });
+    // The first version's changes are its whole content.
+    expect(history.find((h) => h.cardId === keep.id && h.version === 1)!.changes).toEqual(
+      expect.arrayContaining([{ path: 'basic.name', from: null, to: '青岛海信达商行' }]),
+    );
+  });
+
   it('numbers printed copies, logs each card, and lets the window print only after that', async () => {
     const forged = await fx.call(manager, 'app.print', { mode: 'dialog' });
     expect(forged.ok ? 'OK' : forged.error.code).toBe('FORBIDDEN');

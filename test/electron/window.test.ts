@@ -75,4 +75,21 @@ describe('main window', () => {
     expect(dev.window.loaded).toEqual({ url: 'http://localhost:5173/' });
     expect(dev.window.shown).toBe(true);
   });
+
+  it('asks before closing a page that holds unsaved changes, and closes only when told to', () => {
+    const answers: boolean[] = [];
+    const session = fakeSession();
+    const window = createMainWindow({
+      BrowserWindow: FakeWindow,
+      session: { defaultSession: session },
+      isPackaged: true,
+      preloadPath: '/app/out/preload/index.js',
+      renderer: { kind: 'file', indexHtml: '/app/out/renderer/index.html' },
+      confirmDiscard: () => answers.shift() ?? false,
+    });
+    answers.push(false);
+    expect(window.webContents.emitPreventable('will-prevent-unload')).toBe(false);
+    answers.push(true);
+    expect(window.webContents.emitPreventable('will-prevent-unload')).toBe(true);
+  });
 });

@@ -5,7 +5,7 @@ import { CardContentSchema } from '../../src-shared/cards/card-schema';
 import { creditCodeCheckChar, isValidCreditCode, normalizeCreditCode } from '../../src-shared/cards/credit-code';
 import { nameKey, phoneKey } from '../../src-shared/cards/normalize';
 import { fieldTokens, indexDocument, matchExpression } from '../../src-shared/cards/search-terms';
-import { mergeContents } from '../../src-main/cards/card-merge';
+import { mergeContents } from '../../src-shared/cards/card-merge';
 import { fullCard, namedCard } from '../support/card-samples';
 
 describe('unified social credit code (GB 32100-2015)', () => {

@@ -1,5 +1,5 @@
-import { SECTION_KEYS, type CardContent, type Person, type SectionKey } from '../../src-shared/cards/card';
-import { CARD_FIELDS, fieldValue, setFieldValue } from '../../src-shared/cards/card-fields';
+import { SECTION_KEYS, type CardContent, type Person, type SectionKey } from './card';
+import { CARD_FIELDS, fieldValue, setFieldValue } from './card-fields';
 
 const isEmpty = (v: unknown) => v === '' || v === null || v === undefined;
 
@@ -8,7 +8,8 @@ const isEmpty = (v: unknown) => v === '' || v === null || v === undefined;
  * its empty fields are filled from the other card, and people are joined
  * (a person with the same role and name appears once, the kept card's copy
  * first). A section that took any value from the other card stays
- * verified only if both were verified.
+ * verified only if both were verified. Shared: the main process applies it,
+ * the merge preview shows its result before the custodian confirms.
  */
 export function mergeContents(keep: CardContent, other: CardContent): CardContent {
   const merged: CardContent = structuredClone(keep);

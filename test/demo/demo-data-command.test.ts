@@ -1,0 +1,135 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DemoDataFailed,
+  DemoUsageError,
+  parseDemoDataArgs,
+  runDemoData,
+  type DemoDataOptions,
+} from '../../src-main/demo/demo-data-command';
+import { DEMO_USERS } from '../../src-main/demo/demo-office';
+import { makeFixture, TEST_KDF, type Fixture } from '../support/office-fixture';
+
+describe('demo-data command line', () => {
+  it('needs a number of customers, and --user with --password-stdin together', () => {
+    expect(() => parseDemoDataArgs([])).toThrow(DemoUsageError);
+    expect(() => parseDemoDataArgs(['--customers', 'many'])).toThrow(DemoUsageError);
+    expect(() => parseDemoDataArgs(['--customers', '0'])).toThrow(DemoUsageError);
+    expect(() => parseDemoDataArgs(['--customers', '10', '--user', 'dangan'])).toThrow(DemoUsageError);
+    expect(() => parseDemoDataArgs(['--customers', '10', '--bogus'])).toThrow(DemoUsageError);
+    expect(parseDemoDataArgs(['--help']).help).toBe(true);
+  });
+
+  it('takes the data folder from --data-dir, then KEDANG_DATA_DIR', () => {
+    expect(parseDemoDataArgs(['--customers', '5', '--data-dir', '/a'], { KEDANG_DATA_DIR: '/b' }).dataDir).toBe('/a');
+    expect(parseDemoDataArgs(['--customers', '5'], { KEDANG_DATA_DIR: '/b' })).toMatchObject({
+      dataDir: '/b',
+      customers: 5,
+      seed: '2026',
+      user: null,
+    });
+  });
+});
+
+/** The README's quick start: a demo archive whose users log in at once with the printed passwords. */
+describe('npm run demo-data', () => {
+  let root: string;
+  let fixture: Fixture;
+  const options = (extra: Partial<DemoDataOptions>): DemoDataOptions => ({
+    customers: 120,
+    dataDir: join(root, 'demo'),
+    seed: 'readme',
+    user: null,
+    passwordStdin: false,
+    help: false,
+    ...extra,
+  });
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'kedang-demo-'));
+  });
+  afterAll(async () => {
+    await fixture?.kedang.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('makes a new archive with one demo user per role and loads the cards as the custodian', async () => {
+    const progress: number[] = [];
+    const result = await runDemoData(options({}), null, {
+      kdf: TEST_KDF,
+      batchSize: 50,
+      onProgress: (n) => progress.push(n),
+    });
+    expect(result).toMatchObject({ created: 120, loadedAs: 'dangan', firstId: 1, lastId: 120 });
+    expect(progress).toEqual([50, 100, 120]);
+    expect(result.newArchive!.recoveryCode.length).toBeGreaterThan(20);
+    expect(new Set(result.newArchive!.users.map((u) => u.role))).toEqual(
+      new Set(['admin', 'custodian', 'manager', 'rep', 'auditor']),
+    );
+  });
+
+  it('lets every demo user log in with the printed password, with no password change asked', async () => {
+    fixture = await makeFixture({ setup: false, dir: join(root, 'demo') });
+    for (const user of DEMO_USERS) {
+      const connection = fixture.connection();
+      const session = await fixture.ok(connection, 'auth.login', { username: user.username, password: user.password });
+      expect(session.mustChangePassword, user.username).toBe(false);
+      expect(session.roles).toEqual([user.role]);
+      if (user.role === 'custodian') {
+        const page = await fixture.ok(connection, 'cards.search', {
+          query: '',
+          filters: {},
+          sort: { column: 'name', direction: 'asc' },
+          offset: 0,
+          limit: 10,
+        });
+        expect(page.total).toBe(120);
+      }
+      if (user.role === 'rep') {
+        // Reps see only the cards on their routes.
+        const page = await fixture.ok(connection, 'cards.search', {
+          query: '',
+          filters: {},
+          sort: { column: 'name', direction: 'asc' },
+          offset: 0,
+          limit: 500,
+        });
+        expect(page.total).toBeGreaterThan(0);
+        expect(page.total).toBeLessThan(120);
+        expect(page.rows.every((r) => r.assignedRep === user.username)).toBe(true);
+      }
+      await fixture.ok(connection, 'auth.logout', {});
+    }
+    await fixture.kedang.close();
+  });
+
+  it('adds cards to an existing archive only as a custodian who gives a password', async () => {
+    await expect(runDemoData(options({}), null, { kdf: TEST_KDF })).rejects.toBeInstanceOf(DemoDataFailed);
+    await expect(
+      runDemoData(options({ user: 'jingli', passwordStdin: true }), 'Demo-jingli-2026', { kdf: TEST_KDF }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      runDemoData(options({ user: 'dangan', passwordStdin: true }), 'wrong-password-1', { kdf: TEST_KDF }),
+    ).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    const more = await runDemoData(
+      options({ user: 'dangan', passwordStdin: true, customers: 30, seed: 'more' }),
+      'Demo-dangan-2026',
+      {
+        kdf: TEST_KDF,
+      },
+    );
+    expect(more).toMatchObject({ created: 30, newArchive: null, firstId: 121, lastId: 150 });
+  });
+
+  it('never makes a new archive for a command meant for an existing one', async () => {
+    const elsewhere = join(root, 'typo');
+    await expect(
+      runDemoData(options({ dataDir: elsewhere, user: 'dangan', passwordStdin: true }), 'Demo-dangan-2026', {
+        kdf: TEST_KDF,
+      }),
+    ).rejects.toBeInstanceOf(DemoDataFailed);
+    expect(existsSync(join(elsewhere, 'archive.kedang'))).toBe(false);
+  });
+});
