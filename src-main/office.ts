@@ -44,6 +44,7 @@ export class Office {
   archive: OpenArchive | null = null;
   readonly sessions = new Map<string, Session>();
   idleLockMinutes = 10;
+  private integrityCheckedAt: Date | null = null;
 
   constructor(
     readonly location: ArchiveLocation,
@@ -81,7 +82,11 @@ export class Office {
       return this.archive;
     }
     const keyring = this.readKeyring();
-    const archive = await openArchive(this.location.archivePath, key, keyring.archiveId, this.clock);
+    const checkIntegrity = this.integrityCheckDue();
+    const archive = await openArchive(this.location.archivePath, key, keyring.archiveId, this.clock, {
+      checkIntegrity,
+    });
+    if (checkIntegrity) this.integrityCheckedAt = this.now();
     try {
       const alarm = checkHeadAtOpen(archive.raw, archive.logKey, keyring);
       if (alarm && !keyring.logAlarm) {
@@ -98,6 +103,17 @@ export class Office {
       await archive.close();
       throw error;
     }
+  }
+
+  /**
+   * The full integrity check (quick_check reads every page) runs at the first
+   * unlock of this process and then once a day: at 100,000 cards it takes
+   * seconds, too long for every login. Between checks a damaged or altered
+   * page is still refused when it is read (each page carries its own MAC).
+   */
+  private integrityCheckDue(): boolean {
+    const last = this.integrityCheckedAt;
+    return last === null || this.now().getTime() - last.getTime() >= 24 * 60 * 60 * 1000;
   }
 
   private async loadSettings(): Promise<void> {

@@ -29,9 +29,12 @@ export async function openArchive(
   key: Buffer,
   expectedArchiveId: string,
   now: () => Date,
-  options: { create?: boolean } = {},
+  options: { create?: boolean; checkIntegrity?: boolean } = {},
 ): Promise<OpenArchive> {
-  const raw = openCipherDatabase(path, key, { create: options.create ?? false });
+  const raw = openCipherDatabase(path, key, {
+    create: options.create ?? false,
+    checkIntegrity: options.checkIntegrity ?? true,
+  });
   const db = kyselyOver(raw);
   const ownKey = Buffer.from(key);
   const logKey = deriveLogKey(ownKey);
