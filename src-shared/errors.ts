@@ -185,8 +185,8 @@ const MESSAGES: Record<ErrorCode, Record<Language, string>> = {
     en: 'The column mapping is not valid: 客户名称 (name) must be mapped, and each field to one column only.',
   },
   IMPORT_TOO_LARGE: {
-    zh: '文件过大（超过 200,000 行或 200 MB），请分批导入。',
-    en: 'The file is too large (over 200,000 rows or 200 MB); import it in parts.',
+    zh: '文件过大（超过 600,000 行或 200 MB），请分批导入。',
+    en: 'The file is too large (over 600,000 rows or 200 MB); import it in parts.',
   },
   NOT_AVAILABLE: { zh: '此功能在当前环境中不可用。', en: 'This is not available here.' },
   CANCELLED: { zh: '已取消。', en: 'Cancelled.' },

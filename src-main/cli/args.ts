@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DUPLICATE_MODES, type DuplicateMode } from '../../src-shared/contracts/cards';
 import type { Language } from '../../src-shared/errors';
 import { cliText } from './messages';
 
@@ -8,6 +9,8 @@ export type CliCommand =
   | { name: 'restore'; file: string }
   | { name: 'verify-log' }
   | { name: 'users-list' }
+  | { name: 'import-cards'; file: string; mapping: string | null; dryRun: boolean; duplicates: DuplicateMode }
+  | { name: 'export-cards'; out: string }
   | { name: 'help' };
 
 /** A parsed command line. */
@@ -43,6 +46,9 @@ const OPTIONS = {
   yes: { type: 'boolean' },
   'archive-name': { type: 'string' },
   'display-name': { type: 'string' },
+  mapping: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  duplicates: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -107,12 +113,36 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       if (rest.length !== 1 || rest[0] !== 'list') fail(`unknown users command; try "users list"`);
       command = { name: 'users-list' };
       break;
+    case 'import': {
+      if (rest.length !== 2 || rest[0] !== 'cards' || !rest[1]) fail(`import needs "cards FILE"`);
+      const duplicates = values.duplicates ?? 'skip';
+      if (!(DUPLICATE_MODES as readonly string[]).includes(duplicates))
+        fail(`--duplicates must be skip, update or new`);
+      command = {
+        name: 'import-cards',
+        file: rest[1]!,
+        mapping: values.mapping ?? null,
+        dryRun: values['dry-run'] ?? false,
+        duplicates: duplicates as DuplicateMode,
+      };
+      break;
+    }
+    case 'export':
+      if (rest.length !== 1 || rest[0] !== 'cards') fail(`export needs "cards"; use --out FILE.xlsx`);
+      if (!values.out) fail(`export cards needs --out FILE.xlsx`);
+      command = { name: 'export-cards', out: values.out! };
+      break;
     case undefined:
       return fail('missing command');
     default:
       return fail(`unknown command: ${word}`);
   }
-  if (values.out !== undefined && command.name !== 'backup') fail('--out is only for backup');
+  if (values.out !== undefined && command.name !== 'backup' && command.name !== 'export-cards') {
+    fail('--out is only for backup and export cards');
+  }
+  for (const option of ['mapping', 'dry-run', 'duplicates'] as const) {
+    if (values[option] !== undefined && command.name !== 'import-cards') fail(`--${option} is only for import cards`);
+  }
   if (values.yes !== undefined && command.name !== 'restore') fail('--yes is only for restore');
   return { ...common, command };
 }

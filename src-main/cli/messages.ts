@@ -11,6 +11,8 @@ const TEXT = {
   restore 文件 --yes       用备份替换档案库（需 --yes 确认）
   verify-log               校验访问日志哈希链（审计员）
   users list               列出用户（系统管理员）
+  import cards 文件        导入客户档案（xlsx 或 CSV；档案管理员）
+  export cards --out 文件  导出全部客户档案到 xlsx（档案管理员）
 
 选项:
   --data-dir 目录          数据目录（默认 KEDANG_DATA_DIR 或用户数据目录）
@@ -20,6 +22,9 @@ const TEXT = {
   --lang zh|en             语言（默认 zh）
   --archive-name 名称      init：档案库名称
   --display-name 名称      init：管理员显示名称
+  --dry-run                import：只检查并报告，不写入
+  --duplicates 方式        import：重复客户 skip（跳过，默认）| update（更新）| new（新建）
+  --mapping 文件.json      import：列对应关系，如 {"单位名称":"basic.name","备注":""}
   -h, --help               显示帮助
 `,
     en: `Usage: kedang <command> [options]
@@ -30,6 +35,8 @@ Commands:
   restore FILE --yes       replace the archive with a backup (needs --yes)
   verify-log               verify the access log's hash chain (auditor)
   users list               list user accounts (administrator)
+  import cards FILE        import archive cards from xlsx or CSV (custodian)
+  export cards --out FILE  export every archive card to xlsx (custodian)
 
 Options:
   --data-dir DIR           data folder (default KEDANG_DATA_DIR or the user data folder)
@@ -39,6 +46,9 @@ Options:
   --lang zh|en             language (default zh)
   --archive-name NAME      init: archive name
   --display-name NAME      init: administrator display name
+  --dry-run                import: check and report only, write nothing
+  --duplicates MODE        import: duplicates skip (default) | update | new
+  --mapping FILE.json      import: column mapping, e.g. {"单位名称":"basic.name","备注":""}
   -h, --help               show this help
 `,
   },
@@ -82,6 +92,33 @@ Options:
   active: { zh: '有效', en: 'active' },
   inactive: { zh: '停用', en: 'inactive' },
   lockedUntil: { zh: '锁定至 {until}', en: 'locked until {until}' },
+  mappingUnreadable: {
+    zh: '列对应文件应为 JSON 对象：{"列名": "字段", …}，字段为空字符串表示忽略该列。',
+    en: 'The mapping file must be a JSON object: {"column": "field", …}; an empty field ignores the column.',
+  },
+  importFile: {
+    zh: '文件 {file}（{format}{encoding}），表头在第 {row} 行。',
+    en: 'File {file} ({format}{encoding}), header in row {row}.',
+  },
+  importColumn: { zh: '  {header} → {target}', en: '  {header} → {target}' },
+  importIgnored: { zh: '（忽略）', en: '(ignored)' },
+  importCounts: {
+    zh: '共 {total} 行：新建 {create}，更新 {update}，无变化 {unchanged}，跳过 {skip}，未通过 {rejected}。',
+    en: '{total} rows: {create} to create, {update} to update, {unchanged} unchanged, {skip} skipped, {rejected} rejected.',
+  },
+  importRejectedRow: { zh: '第 {row} 行：{reasons}', en: 'Row {row}: {reasons}' },
+  importRejectedPerson: { zh: '人员表第 {row} 行：{reasons}', en: 'People sheet row {row}: {reasons}' },
+  importMoreRejected: { zh: '……另有 {count} 行未列出。', en: '… and {count} more rows not listed.' },
+  importNewValues: { zh: '将新增分类值：{values}', en: 'New classification values: {values}' },
+  importDryRun: { zh: '这是检查，未写入任何数据。', en: 'Dry run: nothing was written.' },
+  importDone: {
+    zh: '已导入：新建 {created}，更新 {updated}，跳过 {skipped}，未通过 {rejected}。',
+    en: 'Imported: {created} created, {updated} updated, {skipped} skipped, {rejected} rejected.',
+  },
+  exportDone: {
+    zh: '已导出 {rows} 张卡到 {path}（内部资料，严禁外传）。',
+    en: 'Exported {rows} cards to {path} (confidential).',
+  },
 } satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof TEXT;

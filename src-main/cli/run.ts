@@ -5,6 +5,8 @@ import { createKedang, type Kedang, type KedangOptions } from '../kedang';
 import { newConnection, type Host } from '../router/connection';
 import { parseCliArgs, UsageError, type CliArgs } from './args';
 import { backupCommand } from './commands/backup';
+import { exportCardsCommand } from './commands/cards-export';
+import { importCardsCommand } from './commands/cards-import';
 import { initCommand } from './commands/init';
 import { restoreCommand } from './commands/restore';
 import { usersListCommand } from './commands/users-list';
@@ -61,7 +63,11 @@ export async function runCli(argv: readonly string[], io: CliIo, options: CliOpt
   const dataDir = resolve(args.dataDir ?? env[DATA_DIR_ENV] ?? defaultDataDir(process.platform, env));
   const command = args.command;
   const chosenPath =
-    command.name === 'backup' ? resolve(command.out) : command.name === 'restore' ? resolve(command.file) : null;
+    command.name === 'backup' || command.name === 'export-cards'
+      ? resolve(command.out)
+      : command.name === 'restore'
+        ? resolve(command.file)
+        : null;
   // The CLI has no dialogs: a service that asks for a file gets the one named on the command line.
   const host: Host = {
     chooseFile: async () => chosenPath,
@@ -112,6 +118,12 @@ export async function runCli(argv: readonly string[], io: CliIo, options: CliOpt
         break;
       case 'users-list':
         code = await usersListCommand(ctx);
+        break;
+      case 'import-cards':
+        code = await importCardsCommand(ctx, command);
+        break;
+      case 'export-cards':
+        code = await exportCardsCommand(ctx);
         break;
     }
     if (args.json) io.stdout.write(`${JSON.stringify({ ok: code === EXIT_OK, ...jsonFields })}\n`);

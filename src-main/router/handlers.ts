@@ -20,6 +20,8 @@ import {
   verifySection,
   versionAt,
 } from '../cards/cards-service';
+import { exportCards } from '../cards/spreadsheet/export-service';
+import { importCommit, importPreview, importRejections, importTemplate } from '../cards/spreadsheet/import-service';
 import { getSettings, updateSettings } from '../settings/settings-service';
 import { createArchive, setupStatus } from '../setup/setup-service';
 import { createUser, listUsers, resetPassword, setUserActive, updateUser } from '../users/users-service';
@@ -74,5 +76,10 @@ export const handlers: Handlers = {
   'cards.merge': mergeCards,
   'cards.reps': listReps,
   'cards.print': printCards,
+  'cards.export': exportCards,
+  'cards.importTemplate': importTemplate,
+  'cards.importPreview': importPreview,
+  'cards.importCommit': importCommit,
+  'cards.importRejections': importRejections,
   'classification.dictionaries': dictionaries,
 };

@@ -12,7 +12,7 @@ const isEmpty = (v: unknown) => v === '' || v === null || v === undefined;
  * the merge preview shows its result before the custodian confirms.
  */
 export function mergeContents(keep: CardContent, other: CardContent): CardContent {
-  const merged: CardContent = structuredClone(keep);
+  const merged = JSON.parse(JSON.stringify(keep)) as CardContent;
   const filledSections = new Set<SectionKey | 'classification'>();
   for (const field of CARD_FIELDS) {
     if (field.kind === 'source' || field.kind === 'verified') continue;

@@ -85,7 +85,11 @@ describe('kedang CLI on a real archive', () => {
 
   it('verify-log is refused to the administrator and passes for an auditor', async () => {
     // The auditor is created through the router as the desktop app would, then sets a real password.
-    const kedang = createKedang({ dataDir, host: { chooseFile: async () => null, print: async () => false }, kdf: KDF });
+    const kedang = createKedang({
+      dataDir,
+      host: { chooseFile: async () => null, print: async () => false },
+      kdf: KDF,
+    });
     try {
       const admin = newConnection('test');
       expect((await kedang.handle(admin, 'auth.login', { username: 'admin', password: ADMIN_PW })).ok).toBe(true);
@@ -122,7 +126,11 @@ describe('kedang CLI on a real archive', () => {
   });
 
   it('every CLI action is in the access log with device "cli"', async () => {
-    const kedang = createKedang({ dataDir, host: { chooseFile: async () => null, print: async () => false }, kdf: KDF });
+    const kedang = createKedang({
+      dataDir,
+      host: { chooseFile: async () => null, print: async () => false },
+      kdf: KDF,
+    });
     try {
       const auditor = newConnection('test');
       await kedang.handle(auditor, 'auth.login', { username: 'audit', password: AUDITOR_PW });
