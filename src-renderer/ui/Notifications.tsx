@@ -24,7 +24,8 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
   const notify = useCallback<Notify>(
     (message, color = 'green') => {
       const id = nextId++;
-      setNotes((list) => [...list, { id, message, color }]);
+      // The three newest only: a burst of confirmations must not pile up over the screen.
+      setNotes((list) => [...list.slice(-2), { id, message, color }]);
       window.setTimeout(() => dismiss(id), 5000);
     },
     [dismiss],

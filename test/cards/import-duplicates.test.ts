@@ -96,6 +96,22 @@ describe('rows that are already in the archive, or earlier in the file', () => {
     expect((await fx.ok(custodian, 'cards.history', { id: a1Id })).length).toBe(5);
   });
 
+  it('drop the verification of customer-filled data that an update changes', async () => {
+    const { fx, custodian } = office;
+    const card = fullCard({ code: 'C001', name: '杭州客填数据有限公司', creditCode: '', phone: '0571-1' });
+    card.sources.basic = { source: 'customer_form', verified: true, verifiedBy: null, verifiedAt: null };
+    await fx.ok(custodian, 'cards.create', { content: card, acceptDuplicates: true });
+    const update = join(dir, '客填更新.csv');
+    writeFileSync(update, '客户编码,客户名称,联系电话\r\nC001,杭州客填数据有限公司,0571-2\r\n');
+    const result = await fx.ok(custodian, 'cards.importCommit', importInput(update, 'update'));
+    expect(result).toMatchObject({ updated: 1 });
+    const c1 = (await cardsByCode(office)).get('C001')!;
+    expect(c1.basic.phone).toBe('0571-2');
+    expect(c1.sources.basic).toMatchObject({ source: 'customer_form', verified: false, verifiedBy: null });
+    // The business section (agency, verified) was not touched and keeps its mark.
+    expect(c1.sources.business).toMatchObject({ verified: true });
+  });
+
   it('are created anyway in new mode, except where the customer code is taken', async () => {
     const { fx, custodian } = office;
     const report = await fx.ok(custodian, 'cards.importPreview', importInput(file, 'new'));

@@ -4,7 +4,7 @@ import { logDetail } from '../../../src-shared/log-details';
 import { askForPath } from '../../app/app-service';
 import { isKedangError, toKedangError } from '../../errors';
 import { sessionOf, type Call } from '../../router/call';
-import { stampVerification, type Author } from '../card-records';
+import { stampVerification, unverifyChangedCustomerForms, type Author } from '../card-records';
 import { BulkCardWriter } from './bulk-card-writer';
 import { planImport, type ImportPlan } from './import-plan';
 import { openImportFile } from './open-import-file';
@@ -67,7 +67,9 @@ export async function importCommit(call: Call, input: ParsedInputOf<'cards.impor
           writes: true,
           create: (content) => writer.insert(stampVerification(null, content, author, at)),
           update: (id, content, previous) => {
-            if (writer.update(id, stampVerification(previous, content, author, at)).changed) updated++;
+            // Changed customer-filled data loses its verification here too, as in the card form.
+            const checked = unverifyChangedCustomerForms(previous, content);
+            if (writer.update(id, stampVerification(previous, checked, author, at)).changed) updated++;
             else unchanged++;
           },
         },
