@@ -55,12 +55,12 @@ const PERSON_FIELD_BY_KEY = new Map(PERSON_FIELDS.map((f) => [f.key as string, f
 
 const LabelsContext = createContext<CardLabels | null>(null);
 
-/** Loads the dictionaries (and, for custodians, the reps) once for all card screens. */
+/** Loads the dictionaries (and, for readers of all cards, the reps) once for all card screens. */
 export function CardLabelsProvider({ session, children }: { session: SessionDto; children: ReactNode }) {
   const { language, t } = useI18n();
   const [dictionaries, setDictionaries] = useState<DictionaryEntry[]>([]);
   const [reps, setReps] = useState<Rep[]>([]);
-  const mayListReps = session.permissions.includes('cards.write');
+  const mayListReps = session.permissions.includes('cards.read');
 
   useEffect(() => {
     let live = true;
