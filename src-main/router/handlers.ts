@@ -3,23 +3,11 @@ import { exportLog, logStatus, queryLog, verify } from '../access-log/access-log
 import { chooseFile, print, setLanguage } from '../app/app-service';
 import { changePassword, currentSession, login, logout, recover } from '../auth/auth-service';
 import { backupStatus, createBackup, restoreBackup } from '../backup/backup-service';
-import {
-  cardHistory,
-  createCard,
-  dictionaries,
-  findDuplicates,
-  getCard,
-  listReps,
-  mergeCards,
-  printCards,
-  restoreVersion,
-  revealCard,
-  searchCardList,
-  setArchived,
-  updateCard,
-  verifySection,
-  versionAt,
-} from '../cards/cards-service';
+import { createCard, mergeCards, restoreVersion, setArchived, updateCard, verifySection } from '../cards/card-changes';
+import { cardHistory, getCard, listReps, revealCard, searchCardList, versionAt } from '../cards/cards-service';
+import { findDuplicates } from '../cards/duplicates';
+import { dictionaries } from '../classification/dictionaries-service';
+import { printCards } from '../printing/card-print-service';
 import { exportCards } from '../cards/spreadsheet/export-service';
 import { importCommit, importPreview, importRejections, importTemplate } from '../cards/spreadsheet/import-service';
 import { getSettings, updateSettings } from '../settings/settings-service';

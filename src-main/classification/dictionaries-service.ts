@@ -1,0 +1,24 @@
+import type { ClassificationAxis } from '../../src-shared/cards/card';
+import type { DictionaryEntry } from '../../src-shared/cards/dictionaries';
+import type { Call } from '../router/call';
+
+/** Every dictionary entry of every classification axis, in display order. */
+export async function dictionaries(call: Call): Promise<DictionaryEntry[]> {
+  const rows = await call.office
+    .requireArchive()
+    .db.selectFrom('dictionary_entries')
+    .selectAll()
+    .orderBy('axis')
+    .orderBy('sort_order')
+    .orderBy('code')
+    .execute();
+  return rows.map((r) => ({
+    axis: r.axis as ClassificationAxis,
+    code: r.code,
+    label: r.label,
+    labelEn: r.label_en,
+    parentCode: r.parent_code,
+    sortOrder: r.sort_order,
+    active: r.active === 1,
+  }));
+}
