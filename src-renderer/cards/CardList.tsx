@@ -63,7 +63,7 @@ export function CardList({
   const [debounced] = useDebouncedValue(search.trim(), 150);
   const [filters, setFilters] = useState<CardFilters>(DEFAULT_FILTERS);
   const [sort, setSort] = useState<CardQuery['sort']>(DEFAULT_SORT);
-  const [columns, setColumns] = useState<CardSortColumn[]>(loadColumns);
+  const [columns, setColumns] = useState<CardSortColumn[]>(() => loadColumns(session.username));
   const [panelOpen, setPanelOpen] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   // Bumped after an import so the list reads the new cards.
@@ -152,7 +152,7 @@ export function CardList({
 
   function chooseColumns(next: CardSortColumn[]) {
     setColumns(next);
-    saveColumns(next);
+    saveColumns(session.username, next);
   }
 
   function clearFilters() {
@@ -174,7 +174,7 @@ export function CardList({
       <Group gap="md" align="baseline" wrap="wrap">
         <Title order={2}>{t('cards.title')}</Title>
         <Text size="sm" c="dimmed">
-          {t('cards.listHint')}
+          {may('cards.print') || may('cards.export') ? t('cards.listHint') : t('cards.listHintRead')}
         </Text>
       </Group>
 

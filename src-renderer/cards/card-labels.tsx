@@ -77,6 +77,14 @@ export function CardLabelsProvider({ session, children }: { session: SessionDto;
     };
   }, [mayListReps]);
 
+  // A rep sees only their own cards (and may not list reps), so the one rep to name is themselves.
+  const ownName = session.displayName;
+  const ownUsername = session.username;
+  const knownReps = useMemo<Rep[]>(
+    () => (mayListReps ? reps : [{ username: ownUsername, displayName: ownName }]),
+    [mayListReps, reps, ownUsername, ownName],
+  );
+
   const labels = useMemo<CardLabels>(() => {
     const zh = language === 'zh';
     const byAxis = new Map<string, DictionaryEntry>(dictionaries.map((d) => [`${d.axis}\u0000${d.code}`, d]));
@@ -87,7 +95,7 @@ export function CardLabelsProvider({ session, children }: { session: SessionDto;
     };
     const rep = (username: string) => {
       if (username === '') return '';
-      const found = reps.find((r) => r.username === username);
+      const found = knownReps.find((r) => r.username === username);
       return found ? t('cards.repLabel', { name: found.displayName, username: found.username }) : username;
     };
     const field = (path: string): string => {
@@ -120,7 +128,7 @@ export function CardLabelsProvider({ session, children }: { session: SessionDto;
     return {
       language,
       dictionaries,
-      reps,
+      reps: knownReps,
       field,
       section: (key) => (zh ? SECTION_LABELS_ZH[key] : SECTION_LABELS_EN[key]),
       source: (source) => SOURCE_LABELS[source][language],
@@ -135,10 +143,10 @@ export function CardLabelsProvider({ session, children }: { session: SessionDto;
         return list;
       },
       rep,
-      repName: (username) => reps.find((r) => r.username === username)?.displayName ?? username,
+      repName: (username) => knownReps.find((r) => r.username === username)?.displayName ?? username,
       value,
     };
-  }, [dictionaries, reps, language, t]);
+  }, [dictionaries, knownReps, language, t]);
 
   return <LabelsContext.Provider value={labels}>{children}</LabelsContext.Provider>;
 }

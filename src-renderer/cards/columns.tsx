@@ -158,12 +158,13 @@ export const DEFAULT_COLUMNS: readonly CardSortColumn[] = [
   'status',
 ];
 
-const STORAGE_KEY = 'kedang.cards.columns';
+/** One choice per user: people sharing an office PC keep their own columns. */
+const storageKey = (username: string) => `kedang.cards.columns.${username.toLowerCase()}`;
 
-/** The chosen columns, remembered per machine; unknown keys from an older version are dropped. */
-export function loadColumns(): CardSortColumn[] {
+/** The user's chosen columns on this machine; unknown keys from an older version are dropped. */
+export function loadColumns(username: string): CardSortColumn[] {
   try {
-    const raw = localStorage.getItem(STORAGE_KEY);
+    const raw = localStorage.getItem(storageKey(username));
     if (!raw) return [...DEFAULT_COLUMNS];
     const parsed: unknown = JSON.parse(raw);
     if (!Array.isArray(parsed)) return [...DEFAULT_COLUMNS];
@@ -174,9 +175,9 @@ export function loadColumns(): CardSortColumn[] {
   }
 }
 
-export function saveColumns(columns: readonly CardSortColumn[]): void {
+export function saveColumns(username: string, columns: readonly CardSortColumn[]): void {
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(columns));
+    localStorage.setItem(storageKey(username), JSON.stringify(columns));
   } catch {
     // Storage may be unavailable; the choice still holds for this run.
   }

@@ -476,6 +476,22 @@ describe('archive cards', () => {
     await ui.screenshot('card-view-manager-people');
     expect(ui.pageErrors).toEqual([]);
   });
+
+  it('shows a rep only the cards assigned to them, read-only', async () => {
+    await logout(page);
+    await firstLogin(page, REP, ui);
+    await openSection(page, '档案卡');
+    await expect.poll(() => page.getByTestId('card-total').textContent()).toBe('共 1 张');
+    expect(await listedNames(page)).toEqual([HUAXIN]);
+    for (const name of ['新建档案卡', '导入', '导出']) {
+      expect(await page.getByRole('button', { name, exact: true }).count()).toBe(0);
+    }
+    await ui.screenshot('cards-list-rep');
+    await page.getByTestId('card-table').getByText(HUAXIN).click();
+    await page.getByTestId('card-view').waitFor();
+    expect(await page.getByRole('button', { name: '编辑', exact: true }).count()).toBe(0);
+    expect(ui.pageErrors).toEqual([]);
+  });
 });
 
 describe('a large archive in the list', () => {
