@@ -49,8 +49,10 @@ const SORT_COLUMNS: Record<CardSortColumn, string> = {
   updatedAt: 'updated_at',
 };
 
-/** Sort columns with an index: a large result is read in index order instead of being sorted. */
-const INDEXED_SORTS = new Set<CardSortColumn>(['name', 'code', 'updatedAt']);
+/**
+ * Every sort column has an index (migration 0002), so a large result is read in
+ * index order instead of being sorted whole.
+ */
 
 /** Above this many matches, walking the sort index beats looking every match up and sorting it. */
 const WALK_INDEX_ABOVE = 2000;
@@ -105,7 +107,7 @@ export function pageStatement(
   const page = limit === null ? '' : ` LIMIT ${limit} OFFSET ${offset}`;
   if (match === null) return CompiledQuery.raw(`SELECT ${columns} FROM customers ${order}${page}`);
   // The unary + keeps SQLite from driving the query by the matching ids, so it walks the sort index instead.
-  const id = total > WALK_INDEX_ABOVE && INDEXED_SORTS.has(query.sort.column) ? '+id' : 'id';
+  const id = total > WALK_INDEX_ABOVE ? '+id' : 'id';
   return CompiledQuery.raw(
     `SELECT ${columns} FROM customers WHERE ${id} IN (SELECT rowid FROM card_search WHERE card_search MATCH ?) ${order}${page}`,
     [match],
