@@ -1,20 +1,24 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../api/call';
 
 /** Main's idle clock only needs a heartbeat now and then, not one per keystroke. */
 const TOUCH_INTERVAL_MS = 60_000;
 const CHECK_INTERVAL_MS = 5_000;
 const ACTIVITY_EVENTS = ['mousemove', 'mousedown', 'keydown', 'wheel', 'touchstart'] as const;
+/** How long before the lock the user is warned (unsaved edits are lost with the session). */
+const WARNING_MS = 60_000;
 
 /**
  * Keeps main's idle clock in step with real use (auth.touch at most once a
  * minute while active) and locks this window itself after `idleLockMinutes`
  * without activity, so an unattended screen does not keep showing data
- * until main's sweep notices.
+ * until main's sweep notices. A minute before, `warning` turns true so the
+ * screen can say so; `stayActive` (or any activity) puts the lock off again.
  */
-export function useIdleLock(idleLockMinutes: number, onIdle: () => void): void {
+export function useIdleLock(idleLockMinutes: number, onIdle: () => void): { warning: boolean; stayActive: () => void } {
   const lastActivity = useRef(0);
   const lastTouch = useRef(0);
+  const [warning, setWarning] = useState(false);
   const onIdleRef = useRef(onIdle);
   useEffect(() => {
     onIdleRef.current = onIdle;
@@ -36,7 +40,10 @@ export function useIdleLock(idleLockMinutes: number, onIdle: () => void): void {
     for (const name of ACTIVITY_EVENTS) window.addEventListener(name, markActive, { passive: true });
 
     const timer = window.setInterval(() => {
-      if (Date.now() - lastActivity.current >= idleLockMinutes * 60_000) onIdleRef.current();
+      const idle = Date.now() - lastActivity.current;
+      const limit = idleLockMinutes * 60_000;
+      if (idle >= limit) onIdleRef.current();
+      setWarning(idle >= limit - WARNING_MS && idle < limit);
     }, CHECK_INTERVAL_MS);
 
     return () => {
@@ -44,4 +51,13 @@ export function useIdleLock(idleLockMinutes: number, onIdle: () => void): void {
       window.clearInterval(timer);
     };
   }, [idleLockMinutes]);
+
+  const stayActive = useCallback(() => {
+    lastActivity.current = Date.now();
+    lastTouch.current = lastActivity.current;
+    setWarning(false);
+    void call('auth.touch', {});
+  }, []);
+
+  return { warning, stayActive };
 }

@@ -13,6 +13,11 @@ export function confirmLeave(): Promise<boolean> {
   return currentGuard ? currentGuard() : Promise.resolve(true);
 }
 
+/** Whether a card form holds unsaved edits (the idle-lock warning says so). */
+export function hasUnsavedChanges(): boolean {
+  return currentGuard !== null;
+}
+
 /**
  * While `dirty`, leaving the form asks first: in the app (through
  * {@link confirmLeave}) and when the window is closed or reloaded

@@ -80,6 +80,11 @@ export const en: Dictionary = {
       '{name}, you are using a temporary password set by the administrator. Set your own password to continue.',
 
     'shell.logout': 'Log out',
+    'shell.idleWarningTitle': 'About to lock',
+    'shell.idleWarning': 'No activity for a while: this window locks in about a minute and you will log in again.',
+    'shell.idleWarningUnsaved':
+      'A card has unsaved changes: they are lost when the window locks. Keep working and save them.',
+    'shell.idleStay': 'Keep working',
     'shell.navigation': 'Main navigation',
     'nav.home': 'Home',
     'nav.cards': 'Archive cards',

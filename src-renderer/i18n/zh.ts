@@ -76,6 +76,10 @@ export const zhStrings = {
   'forcedChange.intro': '{name}，您正在使用系统管理员设置的临时密码。请先设置自己的密码，然后才能继续使用。',
 
   'shell.logout': '退出登录',
+  'shell.idleWarningTitle': '即将自动锁定',
+  'shell.idleWarning': '长时间未操作，约 1 分钟后将自动锁定，需重新登录。',
+  'shell.idleWarningUnsaved': '档案卡中有未保存的修改：锁定后这些修改将丢失。请继续工作并保存。',
+  'shell.idleStay': '继续工作',
   'shell.navigation': '主导航',
   'nav.home': '首页',
   'nav.cards': '档案卡',

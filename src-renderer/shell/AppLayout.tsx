@@ -4,7 +4,7 @@ import type { SessionDto } from '../../src-shared/contracts';
 import { AccessLogScreen } from '../access-log/AccessLogScreen';
 import { AdministrationScreen } from '../administration/AdministrationScreen';
 import { CardsScreen } from '../cards/CardsScreen';
-import { confirmLeave } from '../cards/leave-guard';
+import { confirmLeave, hasUnsavedChanges } from '../cards/leave-guard';
 import { ChangePasswordForm } from '../auth/ChangePasswordForm';
 import { useIdleLock } from '../auth/useIdleLock';
 import { useI18n } from '../i18n/I18nProvider';
@@ -33,7 +33,7 @@ export function AppLayout({
   const [section, setSection] = useState<Section>('home');
   const [changingPassword, setChangingPassword] = useState(false);
   const items = visibleNavItems(session.permissions);
-  useIdleLock(session.idleLockMinutes, onIdle);
+  const idle = useIdleLock(session.idleLockMinutes, onIdle);
   // An open card form with unsaved edits asks before the user navigates or logs out.
   const leaveTo = (next: Section) => void confirmLeave().then((ok) => ok && setSection(next));
 
@@ -93,6 +93,22 @@ export function AppLayout({
         {section === 'accessLog' ? <AccessLogScreen session={session} /> : null}
         {section === 'admin' ? <AdministrationScreen session={session} onRestored={onRestored} /> : null}
       </AppShell.Main>
+
+      <Modal
+        opened={idle.warning}
+        onClose={idle.stayActive}
+        title={t('shell.idleWarningTitle')}
+        centered
+        data-testid="idle-warning"
+      >
+        <Stack gap="md">
+          <Text>{t('shell.idleWarning')}</Text>
+          {hasUnsavedChanges() ? <Text c="red">{t('shell.idleWarningUnsaved')}</Text> : null}
+          <Group justify="flex-end">
+            <Button onClick={idle.stayActive}>{t('shell.idleStay')}</Button>
+          </Group>
+        </Stack>
+      </Modal>
 
       <Modal opened={changingPassword} onClose={() => setChangingPassword(false)} title={t('password.change')} centered>
         <ChangePasswordForm
