@@ -23,6 +23,11 @@ export function scopeOf(session: Session): CardScope {
   return { repUsername: rolesGrant(session.roles, 'cards.read') ? null : session.username };
 }
 
+/** Whether a card is within the reader's scope (every read checks it; a card outside is "not found"). */
+export function inScope(assignedRep: string, scope: CardScope): boolean {
+  return scope.repUsername === null || assignedRep.toLowerCase() === scope.repUsername.toLowerCase();
+}
+
 /** Sort columns; the id breaks ties so that paging never repeats or skips a card. */
 const SORT_COLUMNS: Record<CardSortColumn, string> = {
   code: 'code',

@@ -9,7 +9,7 @@ import { sessionOf, type Call } from '../router/call';
 import type { ArchiveSchema } from '../store/schema';
 import { toCardDto } from './card-dto';
 import { loadCard, versionContent } from './card-records';
-import { scopeOf, searchCards } from './card-search';
+import { inScope, scopeOf, searchCards } from './card-search';
 
 /**
  * Reading cards: the list, a card (logged as a view), its reveal, its
@@ -20,10 +20,7 @@ import { scopeOf, searchCards } from './card-search';
 async function readableCard(call: Call, id: number) {
   const session = sessionOf(call);
   const card = await loadCard(call.office.requireArchive().db, id);
-  const scope = scopeOf(session);
-  if (scope.repUsername !== null && card.row.assigned_rep.toLowerCase() !== scope.repUsername.toLowerCase()) {
-    throw new KedangError('CARD_NOT_FOUND');
-  }
+  if (!inScope(card.row.assigned_rep, scopeOf(session))) throw new KedangError('CARD_NOT_FOUND');
   return card;
 }
 

@@ -5,6 +5,8 @@ import { logDetail } from '../../src-shared/log-details';
 import { rolesGrant } from '../../src-shared/permissions';
 import { toCardDto } from '../cards/card-dto';
 import { loadCard, type CustomerRow } from '../cards/card-records';
+import { inScope, scopeOf } from '../cards/card-search';
+import { KedangError } from '../errors';
 import { sessionOf, type Call } from '../router/call';
 
 /**
@@ -16,12 +18,15 @@ export async function printCards(call: Call, input: ParsedInputOf<'cards.print'>
   const { office, connection } = call;
   const session = sessionOf(call);
   const reveal = rolesGrant(session.roles, 'cards.revealPersonal');
+  const scope = scopeOf(session);
   const at = office.now().toISOString();
   const ids = [...new Set(input.ids)];
   const copies = await office.transaction(async (trx, log) => {
     const out: { copyNo: number; row: CustomerRow; content: CardContent }[] = [];
     for (const id of ids) {
       const { row, content } = await loadCard(trx, id);
+      // Printing is a read: a card outside the reader's scope does not exist for them.
+      if (!inScope(row.assigned_rep, scope)) throw new KedangError('CARD_NOT_FOUND');
       const last = await trx
         .selectFrom('card_prints')
         .select((eb) => eb.fn.max('copy_no').as('last'))

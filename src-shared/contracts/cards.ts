@@ -255,7 +255,10 @@ export const cardsContract = {
     input: z.strictObject({ ids: z.array(CardIdSchema).min(1).max(500) }),
     access: needs('cards.print'),
   }),
-  /** Exports the cards of a query (or the chosen ids) to an xlsx marked confidential, at a path the user chooses. */
+  /**
+   * Exports the cards of a query, or the chosen ones among them (a selection in the list), to an xlsx marked
+   * confidential at a path the user chooses.
+   */
   'cards.export': channel<{ path: string; rows: number }>()({
     input: CardQuerySchema.extend({ ids: z.array(CardIdSchema).max(100_000).optional() }),
     access: needs('cards.export'),

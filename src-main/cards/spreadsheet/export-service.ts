@@ -19,7 +19,11 @@ export async function exportCards(
   const { office, connection } = call;
   const session = sessionOf(call);
   const db = office.requireArchive().db;
-  const ids = input.ids ? [...new Set(input.ids)] : await selectCardIds(db, input, scopeOf(session));
+  const scope = scopeOf(session);
+  const inQuery = await selectCardIds(db, input, scope);
+  // Chosen ids are exported only where the reader may see them and in the list's order.
+  const chosen = input.ids ? new Set(input.ids) : null;
+  const ids = chosen ? inQuery.filter((id) => chosen.has(id)) : inQuery;
   const path = await askForPath(call, 'cardExport', 'save');
   await writeCardsWorkbook(db, path, ids, {
     displayName: session.displayName,
