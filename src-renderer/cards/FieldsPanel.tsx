@@ -69,24 +69,20 @@ export function FieldsPanel({
 
   return (
     <>
-      {short.length > 0 ? (
-        <dl className="kd-sheet">
-          {short.map((f) => (
-            <SheetItem key={f.path} label={labels.field(f.path)} path={f.path}>
-              {labels.value(f.path, fieldValue(content, f.path))}
-            </SheetItem>
-          ))}
-        </dl>
-      ) : null}
-      {long.length > 0 ? (
-        <dl className="kd-sheet kd-sheet-long">
-          {long.map((f) => (
-            <SheetItem key={f.path} label={labels.field(f.path)} path={f.path}>
-              {labels.value(f.path, fieldValue(content, f.path))}
-            </SheetItem>
-          ))}
-        </dl>
-      ) : null}
+      {[
+        { fields: short, className: 'kd-sheet' },
+        { fields: long, className: 'kd-sheet kd-sheet-long' },
+      ].map(({ fields, className }) =>
+        fields.length > 0 ? (
+          <dl key={className} className={className}>
+            {fields.map((f) => (
+              <SheetItem key={f.path} label={labels.field(f.path)} path={f.path}>
+                {labels.value(f.path, fieldValue(content, f.path))}
+              </SheetItem>
+            ))}
+          </dl>
+        ) : null,
+      )}
     </>
   );
 }

@@ -34,20 +34,16 @@ const isEmpty = (v: Scalar) => v === null || v === '';
  * What cards.merge will make of two cards (contract: the kept card's values
  * win, its empty fields are filled from the other, people are joined),
  * computed here only to show the custodian before confirming; the merged
- * content is the shared mergeContents (src-shared/cards/card-merge.ts). The card code and
- * the sources stay the kept card's; a verified section that takes data
- * from an unverified one loses its mark.
+ * content is the shared mergeContents (src-shared/cards/card-merge.ts).
  */
 export function previewMerge(kept: CardContent, other: CardContent): MergePreview {
   const rows: MergeRow[] = [];
-  const filled = new Set<string>();
   for (const field of CARD_FIELDS) {
     if (field.kind === 'source' || field.kind === 'verified') continue;
     const a = fieldValue(kept, field.path) ?? null;
     const b = fieldValue(other, field.path) ?? null;
     if (isEmpty(a) && isEmpty(b)) continue;
     const fromOther = isEmpty(a) && !isEmpty(b) && field.path !== 'basic.code';
-    if (fromOther) filled.add(field.section);
     rows.push({
       path: field.path,
       kept: a,
@@ -63,11 +59,9 @@ export function previewMerge(kept: CardContent, other: CardContent): MergePrevie
     if (seen.has(personKey(person))) continue;
     seen.add(personKey(person));
     people.push({ person, fromOther: true });
-    filled.add('people');
   }
-  const unverified = SECTION_KEYS.filter(
-    (k) => filled.has(k) && kept.sources[k].verified && !other.sources[k].verified,
-  );
-  // The merged card itself comes from the same rule the main process applies.
-  return { rows, people, content: mergeContents(kept, other), unverified };
+  // The merged card comes from the same rule the main process applies; the sections that lose their mark follow from it.
+  const content = mergeContents(kept, other);
+  const unverified = SECTION_KEYS.filter((k) => kept.sources[k].verified && !content.sources[k].verified);
+  return { rows, people, content, unverified };
 }

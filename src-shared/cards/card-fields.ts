@@ -1,6 +1,5 @@
 import {
   CLASSIFICATION_AXES,
-  PERSONAL_FIELDS,
   SECTION_KEYS,
   type CardContent,
   type ClassificationAxis,
@@ -223,5 +222,3 @@ export function setFieldValue(content: CardContent, path: string, value: string 
   for (const part of parts.slice(0, -1)) node = node[part] as Record<string, unknown>;
   node[parts[parts.length - 1]!] = value;
 }
-
-export const PERSONAL_FIELD_SET: ReadonlySet<string> = new Set(PERSONAL_FIELDS);

@@ -156,9 +156,6 @@ export const CardContentSchema = z.strictObject({
   ),
 });
 
-/** A card as a caller sends it (before the main process fills verifiedBy/At). */
-export type CardContentInput = z.input<typeof CardContentSchema>;
-
 /** The parsed card with verification metadata made explicit. */
 export function completeSources(parsed: z.output<typeof CardContentSchema>): CardContent {
   const sources = Object.fromEntries(

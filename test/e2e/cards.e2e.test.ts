@@ -29,14 +29,9 @@ import {
   TEST_KDF,
   type TestUi,
   type TestUser,
+  CUSTODIAN,
 } from './ui-helpers';
 
-const CUSTODIAN: TestUser = {
-  username: 'lihua',
-  displayName: '李华',
-  temporary: 'Temp12345abc',
-  password: 'Lihua2024secure',
-};
 const MANAGER: TestUser = {
   username: 'chenjing',
   displayName: '陈静',

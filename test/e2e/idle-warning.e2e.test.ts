@@ -16,15 +16,9 @@ import {
   openSection,
   openTestUi,
   type TestUi,
-  type TestUser,
+  CUSTODIAN,
 } from './ui-helpers';
 
-const CUSTODIAN: TestUser = {
-  username: 'lihua',
-  displayName: '李华',
-  temporary: 'Temp12345abc',
-  password: 'Lihua2024secure',
-};
 const MINUTE = 60_000;
 
 describe('the idle lock warning', () => {

@@ -24,14 +24,9 @@ import {
   type TestUser,
   openTestUi,
   type TestUi,
+  CUSTODIAN,
 } from './ui-helpers';
 
-const CUSTODIAN: TestUser = {
-  username: 'lihua',
-  displayName: '李华',
-  temporary: 'Temp12345abc',
-  password: 'Lihua2024secure',
-};
 const AUDITOR: TestUser = {
   username: 'zhaomin',
   displayName: '赵敏',

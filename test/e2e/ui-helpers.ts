@@ -71,6 +71,14 @@ export interface TestUser {
   password: string;
 }
 
+/** The custodian most screens are driven as: created by the admin with a temporary password, then changed. */
+export const CUSTODIAN: TestUser = {
+  username: 'lihua',
+  displayName: '李华',
+  temporary: 'Temp12345abc',
+  password: 'Lihua2024secure',
+};
+
 /** Clicks each role in the open dialog's role picker: an unpicked role is added, a picked one removed. */
 export async function pickRoles(page: Page, roles: string[]): Promise<void> {
   // The visible box wraps the hidden combobox input and takes the click.
