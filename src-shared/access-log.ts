@@ -28,6 +28,15 @@ export const LOG_ACTIONS = [
   'card_print',
   'card_export',
   'card_import',
+  'card_reclassify',
+  'class_override',
+  'dictionary_change',
+  'rules_change',
+  'route_print',
+  'sales_import',
+  'analysis_run',
+  'analysis_export',
+  'analysis_print',
 ] as const;
 export type LogAction = (typeof LOG_ACTIONS)[number];
 

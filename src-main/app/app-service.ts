@@ -12,6 +12,10 @@ const SUGGESTED_NAMES: Record<FilePurpose, string> = {
   cardExport: join('exports', '客户档案.xlsx'),
   importRejections: join('exports', '导入未通过的行.xlsx'),
   printPdf: join('exports', '客户档案卡.pdf'),
+  salesImport: join('imports', 'sales.csv'),
+  salesRejections: join('exports', '销售导入未通过的行.xlsx'),
+  analysisTable: join('exports', '客户构成分析.xlsx'),
+  analysisChart: join('exports', '客户构成分析.png'),
 };
 
 export function setLanguage(call: Call, input: ParsedInputOf<'app.setLanguage'>): null {

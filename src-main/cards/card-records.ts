@@ -12,6 +12,7 @@ import type { CardRow, VersionKind } from '../../src-shared/contracts/cards';
 import { pinyin } from 'pinyin-pro';
 import { KedangError } from '../errors';
 import type { ArchiveSchema, CustomersTable } from '../store/schema';
+import type { Lifecycle, VolumeTier } from '../../src-shared/classification/derived';
 import { indexCard } from './search-index';
 
 /** Who saves: the user name for records, the display name for readers. */
@@ -77,6 +78,8 @@ export function toCardRow(row: CustomerRow): CardRow {
     assignedRep: row.assigned_rep,
     creditLimit: row.credit_limit,
     unverified: row.unverified,
+    lifecycle: row.lifecycle as Lifecycle,
+    volumeTier: row.volume_tier as VolumeTier,
     version: row.version,
     updatedAt: row.updated_at,
   };

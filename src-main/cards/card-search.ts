@@ -51,6 +51,8 @@ const SORT_COLUMNS: Record<CardSortColumn, string> = {
   assignedRep: 'assigned_rep',
   creditLimit: 'credit_limit',
   unverified: 'unverified',
+  lifecycle: 'lifecycle',
+  volumeTier: 'volume_tier',
   updatedAt: 'updated_at',
 };
 

@@ -28,6 +28,10 @@ const TITLES: Record<FilePurpose, string> = {
   cardExport: '导出客户档案 / Export cards',
   importRejections: '保存未通过的行 / Save the rejected rows',
   printPdf: '打印为 PDF / Print to PDF',
+  salesImport: '选择销售或回款文件（xlsx 或 CSV） / Choose a sales or receipts file (xlsx or CSV)',
+  salesRejections: '保存未通过的行 / Save the rejected rows',
+  analysisTable: '导出分析数据表 / Export the analysis table',
+  analysisChart: '导出图表 / Export the chart',
 };
 
 /** The part of Electron's WebContents that prints. */

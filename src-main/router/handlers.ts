@@ -7,6 +7,23 @@ import { createCard, mergeCards, restoreVersion, setArchived, updateCard, verify
 import { cardHistory, getCard, listReps, revealCard, searchCardList, versionAt } from '../cards/cards-service';
 import { findDuplicates } from '../cards/duplicates';
 import { dictionaries } from '../classification/dictionaries-service';
+import { deleteEntry, reorderEntries, saveEntry } from '../classification/dictionary-admin';
+import { getRules, saveRules } from '../classification/rules-service';
+import { derivedClasses, setOverride } from '../classification/derived-classes';
+import { classGroups } from '../classification/class-groups';
+import { reassign } from '../classification/reassign';
+import { printRoute, reorderRoute, routeStops } from '../classification/routes';
+import { salesImportCommit, salesImportPreview, salesImportRejections } from '../sales/sales-import-service';
+import { listImports, listProducts, saveProduct } from '../sales/catalogue-service';
+import {
+  creditAnalysis,
+  gradeAnalysis,
+  productAnalysis,
+  regionAnalysis,
+  segmentCustomers,
+  trendAnalysis,
+} from '../analysis/analysis-service';
+import { exportAnalysisChart, exportAnalysisTable, printAnalysis } from '../analysis/analysis-output';
 import { printCards } from '../printing/card-print-service';
 import { exportCards } from '../cards/spreadsheet/export-service';
 import { importCommit, importPreview, importRejections, importTemplate } from '../cards/spreadsheet/import-service';
@@ -70,4 +87,31 @@ export const handlers: Handlers = {
   'cards.importCommit': importCommit,
   'cards.importRejections': importRejections,
   'classification.dictionaries': dictionaries,
+  'classification.saveEntry': saveEntry,
+  'classification.reorderEntries': reorderEntries,
+  'classification.deleteEntry': deleteEntry,
+  'classification.rules': getRules,
+  'classification.saveRules': saveRules,
+  'classification.groups': classGroups,
+  'classification.reassign': reassign,
+  'classification.derived': derivedClasses,
+  'classification.setOverride': setOverride,
+  'classification.route': routeStops,
+  'classification.reorderRoute': reorderRoute,
+  'classification.printRoute': printRoute,
+  'sales.importPreview': salesImportPreview,
+  'sales.importCommit': salesImportCommit,
+  'sales.importRejections': salesImportRejections,
+  'sales.imports': listImports,
+  'sales.products': listProducts,
+  'sales.saveProduct': saveProduct,
+  'analysis.grade': gradeAnalysis,
+  'analysis.trend': trendAnalysis,
+  'analysis.product': productAnalysis,
+  'analysis.region': regionAnalysis,
+  'analysis.credit': creditAnalysis,
+  'analysis.customers': segmentCustomers,
+  'analysis.exportTable': exportAnalysisTable,
+  'analysis.exportChart': exportAnalysisChart,
+  'analysis.print': printAnalysis,
 };

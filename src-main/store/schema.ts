@@ -64,6 +64,46 @@ export interface ArchiveSchema {
   };
   card_prints: { customer_id: number; copy_no: number; at: string; by_username: string };
   card_search: { rowid: number; terms: string };
+  products: { id: Generated<number>; code: string; name: string; category: string; created_at: string };
+  sales_imports: {
+    id: Generated<number>;
+    kind: 'sales' | 'receipts';
+    file_name: string;
+    file_hash: string;
+    lines: number;
+    amount_cents: number;
+    first_date: string | null;
+    last_date: string | null;
+    at: string;
+    by_username: string;
+  };
+  sales_lines: {
+    id: Generated<number>;
+    customer_id: number;
+    product_id: number;
+    sold_on: string;
+    quantity: number;
+    amount_cents: number;
+    doc_ref: string;
+    import_id: number;
+  };
+  receipts: {
+    id: Generated<number>;
+    customer_id: number;
+    received_on: string;
+    amount_cents: number;
+    doc_ref: string;
+    import_id: number;
+  };
+  class_overrides: {
+    id: Generated<number>;
+    customer_id: number;
+    axis: 'lifecycle' | 'volumeTier';
+    value: string;
+    note: string;
+    at: string;
+    by_username: string;
+  };
 }
 
 /** One archive card's list columns (copies of its current version's content, for search, sort and filters). */
@@ -99,4 +139,14 @@ export interface CustomersTable {
   updated_at: string;
   updated_by: string;
   merged_into: number | null;
+  /** Derived classes (migration 0003): effective value, computed value and manual override ('' = none). */
+  lifecycle: Generated<string>;
+  lifecycle_derived: Generated<string>;
+  lifecycle_override: Generated<string>;
+  volume_tier: Generated<string>;
+  volume_tier_derived: Generated<string>;
+  volume_tier_override: Generated<string>;
+  first_sale_on: Generated<string | null>;
+  last_sale_on: Generated<string | null>;
+  sales_12m_cents: Generated<number>;
 }

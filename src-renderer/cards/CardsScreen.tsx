@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { CardDto, SessionDto } from '../../src-shared/contracts';
+import type { CardsIntent } from '../shell/navigation';
 import { CardLabelsProvider } from './card-labels';
 import { CardList } from './CardList';
 import { CardView, type CardTarget } from './CardView';
@@ -12,7 +13,9 @@ type Screen = { kind: 'list' } | (CardTarget & { seq: number });
  * 客户档案: the list, and one card at a time over it. The list stays
  * mounted underneath so that its search, filters and place are kept.
  */
-export function CardsScreen({ session }: { session: SessionDto }) {
+export function CardsScreen({ session, intent = null }: { session: SessionDto; intent?: CardsIntent | null }) {
+  // TODO(issue 4, classification UI): apply `intent` (filters for the list, a card to open).
+  void intent;
   const [screen, setScreen] = useState<Screen>({ kind: 'list' });
   const [refreshKey, setRefreshKey] = useState(0);
   // Each opening gets its own number so that opening the same card again starts fresh.

@@ -19,6 +19,7 @@ export const KIND_KEYS: Record<VersionKind, StringKey> = {
   reactivate: 'cards.kind.reactivate',
   verify: 'cards.kind.verify',
   import: 'cards.kind.import',
+  reclassify: 'cards.kind.reclassify',
 };
 const KIND_COLORS: Partial<Record<VersionKind, string>> = {
   create: 'indigo',
@@ -28,6 +29,7 @@ const KIND_COLORS: Partial<Record<VersionKind, string>> = {
   archive: 'gray',
   verify: 'green',
   import: 'cyan',
+  reclassify: 'teal',
 };
 /** A first version lists every filled field; beyond this many the rest waits for a click. */
 const SHOWN_CHANGES = 12;

@@ -139,6 +139,7 @@ export const cardsZh = {
   'cards.kind.reactivate': '重新启用',
   'cards.kind.verify': '核实',
   'cards.kind.import': '导入',
+  'cards.kind.reclassify': '调整分类',
 
   'cards.duplicate.title': '可能与已有客户重复',
   'cards.duplicate.explain':
@@ -320,6 +321,7 @@ export const cardsEn: Record<keyof typeof cardsZh, string> = {
   'cards.kind.reactivate': 'Reactivated',
   'cards.kind.verify': 'Verified',
   'cards.kind.import': 'Imported',
+  'cards.kind.reclassify': 'Reclassified',
 
   'cards.duplicate.title': 'This may be an existing customer',
   'cards.duplicate.explain':

@@ -1,5 +1,8 @@
 import { cardsEn } from './cards-strings';
 import { cardsOutputEn } from './cards-output-strings';
+import { analysisEn } from './analysis-strings';
+import { classificationEn } from './classification-strings';
+import { salesEn } from './sales-strings';
 import type { Dictionary } from './dictionary';
 
 /** English: the same keys as zh.ts; a missing or extra key fails to compile. */
@@ -7,6 +10,9 @@ export const en: Dictionary = {
   strings: {
     ...cardsEn,
     ...cardsOutputEn,
+    ...classificationEn,
+    ...salesEn,
+    ...analysisEn,
     'app.name': 'Kedang',
     'language.switch': 'Interface language',
     'common.back': 'Back',
@@ -91,6 +97,7 @@ export const en: Dictionary = {
     'nav.classification': 'Classification',
     'nav.analysis': 'Analysis',
     'nav.visits': 'Visits',
+    'nav.sales': 'Sales data',
     'nav.accessLog': 'Access log',
     'nav.admin': 'Administration',
 
@@ -244,6 +251,15 @@ export const en: Dictionary = {
     card_print: 'Card printed',
     card_export: 'Cards exported',
     card_import: 'Cards imported',
+    card_reclassify: 'Classes reassigned',
+    class_override: 'Derived class overridden',
+    dictionary_change: 'Dictionary changed',
+    rules_change: 'Classification rules changed',
+    route_print: 'Route sheet printed',
+    sales_import: 'Sales/receipts imported',
+    analysis_run: 'Analysis viewed',
+    analysis_export: 'Analysis exported',
+    analysis_print: 'Analysis printed',
   },
   outcomes: { success: 'Success', failure: 'Failure', denied: 'Denied' },
   logProblems: {

@@ -1,11 +1,17 @@
 import { cardsZh } from './cards-strings';
 import { cardsOutputZh } from './cards-output-strings';
+import { analysisZh } from './analysis-strings';
+import { classificationZh } from './classification-strings';
+import { salesZh } from './sales-strings';
 import type { Dictionary } from './dictionary';
 
 /** The Chinese strings define the key set: en.ts must provide exactly these keys. */
 export const zhStrings = {
   ...cardsZh,
   ...cardsOutputZh,
+  ...classificationZh,
+  ...salesZh,
+  ...analysisZh,
   'app.name': '客档',
   'language.switch': '界面语言',
   'common.back': '返回',
@@ -86,6 +92,7 @@ export const zhStrings = {
   'nav.classification': '分类',
   'nav.analysis': '分析',
   'nav.visits': '拜访',
+  'nav.sales': '销售数据',
   'nav.accessLog': '访问日志',
   'nav.admin': '系统',
 
@@ -237,6 +244,15 @@ export const zh: Dictionary = {
     card_print: '打印档案卡',
     card_export: '导出档案卡',
     card_import: '导入档案卡',
+    card_reclassify: '批量调整分类',
+    class_override: '人工调整派生分类',
+    dictionary_change: '修改分类字典',
+    rules_change: '修改分类规则',
+    route_print: '打印线路表',
+    sales_import: '导入销售/回款',
+    analysis_run: '查看构成分析',
+    analysis_export: '导出分析',
+    analysis_print: '打印分析报告',
   },
   outcomes: { success: '成功', failure: '失败', denied: '拒绝' },
   logProblems: {

@@ -1,5 +1,5 @@
 import { AppShell, Badge, Button, Group, Modal, NavLink, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { SessionDto } from '../../src-shared/contracts';
 import { AccessLogScreen } from '../access-log/AccessLogScreen';
 import { AdministrationScreen } from '../administration/AdministrationScreen';
@@ -12,6 +12,10 @@ import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { useNotify } from '../ui/Notifications';
 import { LaterVersion } from './LaterVersion';
 import { visibleNavItems, type Section } from './nav';
+import { NavigationProvider, type CardsIntent, type Navigation } from './navigation';
+import { ClassificationScreen } from '../classification/ClassificationScreen';
+import { AnalysisScreen } from '../analysis/AnalysisScreen';
+import { SalesScreen } from '../sales/SalesScreen';
 import { Welcome } from './Welcome';
 
 /** The logged-in frame: header with who and where, navigation limited to what the roles may do. */
@@ -36,6 +40,19 @@ export function AppLayout({
   const idle = useIdleLock(session.idleLockMinutes, onIdle);
   // An open card form with unsaved edits asks before the user navigates or logs out.
   const leaveTo = (next: Section) => void confirmLeave().then((ok) => ok && setSection(next));
+  const [cardsIntent, setCardsIntent] = useState<CardsIntent | null>(null);
+  const navigation = useMemo<Navigation>(
+    () => ({
+      showCards: (intent) =>
+        void confirmLeave().then((ok) => {
+          if (!ok) return;
+          setCardsIntent((previous) => ({ ...intent, seq: (previous?.seq ?? 0) + 1 }));
+          setSection('cards');
+        }),
+      goTo: (next) => void confirmLeave().then((ok) => ok && setSection(next)),
+    }),
+    [],
+  );
 
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
@@ -85,13 +102,16 @@ export function AppLayout({
       </AppShell.Navbar>
 
       <AppShell.Main>
-        {section === 'home' ? <Welcome session={session} /> : null}
-        {section === 'cards' ? <CardsScreen session={session} /> : null}
-        {section === 'classification' ? <LaterVersion title="nav.classification" about="later.classification" /> : null}
-        {section === 'analysis' ? <LaterVersion title="nav.analysis" about="later.analysis" /> : null}
-        {section === 'visits' ? <LaterVersion title="nav.visits" about="later.visits" /> : null}
-        {section === 'accessLog' ? <AccessLogScreen session={session} /> : null}
-        {section === 'admin' ? <AdministrationScreen session={session} onRestored={onRestored} /> : null}
+        <NavigationProvider value={navigation}>
+          {section === 'home' ? <Welcome session={session} /> : null}
+          {section === 'cards' ? <CardsScreen session={session} intent={cardsIntent} /> : null}
+          {section === 'classification' ? <ClassificationScreen session={session} /> : null}
+          {section === 'analysis' ? <AnalysisScreen session={session} /> : null}
+          {section === 'sales' ? <SalesScreen session={session} /> : null}
+          {section === 'visits' ? <LaterVersion title="nav.visits" about="later.visits" /> : null}
+          {section === 'accessLog' ? <AccessLogScreen session={session} /> : null}
+          {section === 'admin' ? <AdministrationScreen session={session} onRestored={onRestored} /> : null}
+        </NavigationProvider>
       </AppShell.Main>
 
       <Modal

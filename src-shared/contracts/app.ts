@@ -13,6 +13,10 @@ export const FilePurposeSchema = z.enum([
   'cardExport',
   'importRejections',
   'printPdf',
+  'salesImport',
+  'salesRejections',
+  'analysisTable',
+  'analysisChart',
 ]);
 export type FilePurpose = z.infer<typeof FilePurposeSchema>;
 

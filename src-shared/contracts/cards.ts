@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { CARD_STATUSES, CLASSIFICATION_AXES, SECTION_KEYS, type CardContent, type CardStatus } from '../cards/card';
 import type { FieldChange } from '../cards/card-diff';
 import { CardContentSchema } from '../cards/card-schema';
-import type { DictionaryEntry } from '../cards/dictionaries';
+import { LIFECYCLES, VOLUME_TIERS, type Lifecycle, type VolumeTier } from '../classification/derived';
 import type { CardImportReport, CardImportResult } from '../cards/import-report';
-import { channel, needs, SESSION } from './channel';
+import { channel, needs } from './channel';
 
 export const CardIdSchema = z.number().int().positive();
 const VersionSchema = z.number().int().positive();
@@ -35,6 +35,9 @@ export interface CardRow {
   creditLimit: number | null;
   /** How many of the five sections wait for verification. */
   unverified: number;
+  /** Derived classes in effect (the override when there is one). */
+  lifecycle: Lifecycle;
+  volumeTier: VolumeTier;
   version: number;
   updatedAt: string;
 }
@@ -62,6 +65,8 @@ export const CARD_SORT_COLUMNS = [
   'assignedRep',
   'creditLimit',
   'unverified',
+  'lifecycle',
+  'volumeTier',
   'updatedAt',
 ] as const satisfies readonly (keyof CardRow)[];
 export type CardSortColumn = (typeof CARD_SORT_COLUMNS)[number];
@@ -74,6 +79,9 @@ export const CardFiltersSchema = z.strictObject({
     typeof codeList
   >),
   assignedRep: codeList,
+  /** Derived classes in effect (override or computed). */
+  lifecycle: z.array(z.enum(LIFECYCLES)).max(LIFECYCLES.length).optional(),
+  volumeTier: z.array(z.enum(VOLUME_TIERS)).max(VOLUME_TIERS.length).optional(),
   /** Only cards with at least one unverified section. */
   unverifiedOnly: z.boolean().optional(),
 });
@@ -121,6 +129,8 @@ export const VERSION_KINDS = [
   'reactivate',
   'verify',
   'import',
+  /** A class changed for many cards at once, or a route reordered (classification view). */
+  'reclassify',
 ] as const;
 export type VersionKind = (typeof VERSION_KINDS)[number];
 
@@ -274,9 +284,4 @@ export const cardsContract = {
     input: ImportInput,
     access: needs('cards.import'),
   }),
-};
-
-/** Dictionary labels for showing classifications; not confidential, so any logged-in user may read them. */
-export const classificationContract = {
-  'classification.dictionaries': channel<DictionaryEntry[]>()({ input: z.strictObject({}), access: SESSION }),
 };

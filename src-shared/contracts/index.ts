@@ -4,8 +4,11 @@ import { accessLogContract } from './access-log';
 import { appContract } from './app';
 import { authContract } from './auth';
 import { backupContract } from './backup';
-import { cardsContract, classificationContract } from './cards';
+import { analysisContract } from './analysis';
+import { cardsContract } from './cards';
+import { classificationContract } from './classification';
 import type { Channel } from './channel';
+import { salesContract } from './sales';
 import { settingsContract } from './settings';
 import { setupContract } from './setup';
 import { usersContract } from './users';
@@ -21,6 +24,8 @@ export const contract = {
   ...backupContract,
   ...cardsContract,
   ...classificationContract,
+  ...salesContract,
+  ...analysisContract,
 };
 
 export type Contract = typeof contract;
@@ -43,11 +48,14 @@ export interface KedangBridge {
 }
 
 export * from './access-log';
+export * from './analysis';
 export * from './app';
 export * from './auth';
 export * from './backup';
 export * from './cards';
 export * from './channel';
+export * from './classification';
+export * from './sales';
 export * from './settings';
 export * from './setup';
 export * from './users';

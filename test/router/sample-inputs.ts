@@ -3,6 +3,8 @@ import type { ChannelName, InputOf } from '../../src-shared/contracts';
 
 const SAMPLE_CARD = { ...emptyCard(), basic: { ...emptyCard().basic, name: '样例权限测试有限公司' } };
 const ANY_QUERY = { query: '', filters: {}, sort: { column: 'name', direction: 'asc' } } as const;
+const PERIOD = { from: '2025-11-01', to: '2026-10-31' } as const;
+const SALES_IMPORT = { kind: 'sales', path: '/dev/null/kedang/sales.csv' } as const;
 const IMPORT = { path: '/dev/null/kedang/cards.xlsx', duplicateMode: 'skip' } as const;
 
 /**
@@ -65,4 +67,45 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: InputOf<C> } = {
   'cards.importCommit': IMPORT,
   'cards.importRejections': IMPORT,
   'classification.dictionaries': {},
+  'classification.saveEntry': {
+    create: true,
+    axis: 'industry',
+    code: 'sample',
+    label: '样例行业',
+    labelEn: 'Sample',
+    parentCode: null,
+    active: true,
+  },
+  'classification.reorderEntries': { axis: 'grade', parentCode: null, codes: ['A', 'B', 'C', 'D'] },
+  'classification.deleteEntry': { axis: 'industry', code: 'no-such-entry' },
+  'classification.rules': {},
+  'classification.saveRules': {
+    rules: { newMonths: 12, lapsedMonths: 12, keyPercent: 80, generalPercent: 15, creditTerms: [] },
+  },
+  'classification.groups': { axes: ['grade'], period: PERIOD, filters: {} },
+  'classification.reassign': { ids: [999_999], axis: 'grade', value: 'A' },
+  'classification.derived': { id: 999_999 },
+  'classification.setOverride': { id: 999_999, axis: 'lifecycle', value: 'active', note: '样例' },
+  'classification.route': { route: 'no-such-route' },
+  'classification.reorderRoute': { route: 'no-such-route', stops: [] },
+  'classification.printRoute': { route: 'no-such-route' },
+  'sales.importPreview': SALES_IMPORT,
+  'sales.importCommit': SALES_IMPORT,
+  'sales.importRejections': { ...SALES_IMPORT, out: '/dev/null/kedang/rejected.xlsx' },
+  'sales.imports': {},
+  'sales.products': {},
+  'sales.saveProduct': { id: 999_999, name: '样例商品', category: '' },
+  'analysis.grade': { period: PERIOD },
+  'analysis.trend': { period: PERIOD },
+  'analysis.product': { period: PERIOD, by: 'grade' },
+  'analysis.region': { period: PERIOD, parent: null },
+  'analysis.credit': { asOf: '2026-10-31' },
+  'analysis.customers': { period: PERIOD, segment: { kind: 'grade', grade: 'A' } },
+  'analysis.exportTable': { request: { kind: 'grade', period: PERIOD }, path: '/dev/null/kedang/analysis.xlsx' },
+  'analysis.exportChart': {
+    request: { kind: 'grade', period: PERIOD },
+    path: '/dev/null/kedang/chart.png',
+    pngBase64: 'iVBORw0KGgo=',
+  },
+  'analysis.print': { request: { kind: 'grade', period: PERIOD } },
 };

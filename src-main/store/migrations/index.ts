@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-archive-cards';
+import * as m0003 from './0003-sales-and-classification';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'foundation', up: m0001.up },
   { version: 2, name: 'archive-cards', up: m0002.up },
+  { version: 3, name: 'sales-and-classification', up: m0003.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
