@@ -12,7 +12,7 @@ import {
   type VolumeTier,
 } from '../classification/derived';
 import { PeriodSchema } from '../analysis/analysis';
-import { CardFiltersSchema, CardIdSchema } from './cards';
+import { CardFiltersSchema, CardIdSchema, CardQuerySchema } from './cards';
 import { channel, needs, SESSION } from './channel';
 
 const AxisSchema = z.enum(CLASSIFICATION_AXES);
@@ -141,12 +141,14 @@ export const classificationContract = {
     access: needs('cards.read'),
   }),
   /**
-   * Sets one class of many cards at once; each changed card gets a new version (kind reclassify)
-   * naming the change. A route assignment appends the cards at the route's end.
+   * Sets one class of many cards at once (the cards of a query, or the chosen ones among them); each
+   * changed card gets a new version (kind reclassify) naming the change. A route assignment appends
+   * the cards at the route's end. Reps' scope does not apply: only custodians write cards.
    */
   'classification.reassign': channel<{ changed: number; unchanged: number }>()({
-    input: z.strictObject({
-      ids: z.array(CardIdSchema).min(1).max(100_000),
+    input: CardQuerySchema.extend({
+      /** The chosen cards among the query's (a selection in the list); all of the query's cards when absent. */
+      ids: z.array(CardIdSchema).min(1).max(100_000).optional(),
       axis: z.enum([...CLASSIFICATION_AXES, 'assignedRep']),
       value: z.string().max(40),
     }),

@@ -83,7 +83,7 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: InputOf<C> } = {
     rules: { newMonths: 12, lapsedMonths: 12, keyPercent: 80, generalPercent: 15, creditTerms: [] },
   },
   'classification.groups': { axes: ['grade'], period: PERIOD, filters: {} },
-  'classification.reassign': { ids: [999_999], axis: 'grade', value: 'A' },
+  'classification.reassign': { ...ANY_QUERY, ids: [999_999], axis: 'grade', value: 'A' },
   'classification.derived': { id: 999_999 },
   'classification.setOverride': { id: 999_999, axis: 'lifecycle', value: 'active', note: '样例' },
   'classification.route': { route: 'no-such-route' },
