@@ -2,7 +2,7 @@
  * Fills an archive with demo customers, for trying the application and for
  * screenshots; never for a real office's archive.
  *
- *   npm run demo-data -- --customers 2000 --data-dir /tmp/kedang-demo
+ *   npm run demo-data -- --customers 2000 --sales 50000 --data-dir /tmp/kedang-demo
  *
  * See src-main/demo/demo-data-command.ts for the options.
  */
@@ -36,7 +36,9 @@ async function main(): Promise<number> {
     console.error('stdin 中没有密码 / no password on stdin');
     return 2;
   }
-  console.error(`载入 ${options.customers} 张演示客户卡到 ${options.dataDir} (seed ${options.seed}) …`);
+  console.error(
+    `载入 ${options.customers} 张演示客户卡${options.sales > 0 ? `和 ${options.sales} 行销售明细` : ''}到 ${options.dataDir} (seed ${options.seed}) …`,
+  );
   let lastShown = 0;
   try {
     const result = await runDemoData(options, password, {
@@ -51,6 +53,15 @@ async function main(): Promise<number> {
       `已载入 ${result.created} 张演示客户卡，用时 ${result.seconds.toFixed(1)} 秒（以 ${result.loadedAs} 的身份）。`,
     );
     console.log(`Loaded ${result.created} demo cards in ${result.seconds.toFixed(1)} s as ${result.loadedAs}.`);
+    if (result.sales) {
+      const { lines, receipts, products, seconds } = result.sales;
+      console.log(
+        `已导入 ${products} 种商品、${lines} 行销售明细和 ${receipts} 笔回款，用时 ${seconds.toFixed(1)} 秒。`,
+      );
+      console.log(
+        `Imported ${products} products, ${lines} sales lines and ${receipts} receipts in ${seconds.toFixed(1)} s.`,
+      );
+    }
     console.log(`档案库 / archive: ${result.dataDir}`);
     if (result.newArchive) {
       console.log('');

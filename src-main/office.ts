@@ -4,6 +4,7 @@ import { withLogDetail } from '../src-shared/log-details';
 import type { Transaction } from 'kysely';
 import type { Role } from '../src-shared/roles';
 import { appendLogRow, type LogEntry, type LogHead } from './access-log/append';
+import { recomputeDerivedIfDue } from './classification/derived-classes';
 import { headMac } from './access-log/chain';
 import { checkHeadAtOpen } from './access-log/verify';
 import type { ArchiveLocation } from './archive/location';
@@ -96,6 +97,7 @@ export class Office {
       }
       this.archive = archive;
       await this.loadSettings();
+      await this.recomputeDerivedIfDue();
       await this.flushPendingFailedLogins();
       return archive;
     } catch (error) {
@@ -124,6 +126,20 @@ export class Office {
       .executeTakeFirst();
     const minutes = Number(row?.value ?? 10);
     this.idleLockMinutes = Number.isInteger(minutes) && minutes > 0 ? minutes : 10;
+  }
+
+  /**
+   * Lifecycle and volume tier move on with the calendar (a customer lapses without any new data),
+   * so the first unlock of each calendar day recomputes them; the day is kept in the archive, so
+   * later logins, restarts and CLI runs that day do not repeat it. A failure does not stop the
+   * login: the classes of the last recompute stay until the next unlock or sales import.
+   */
+  private async recomputeDerivedIfDue(): Promise<void> {
+    try {
+      await recomputeDerivedIfDue(this.requireArchive().db, this.now());
+    } catch (error) {
+      console.warn(`kedang: derived classes not recomputed at unlock: ${(error as Error).name}`);
+    }
   }
 
   private async flushPendingFailedLogins(): Promise<void> {

@@ -51,10 +51,12 @@ export const ERROR_CODES = [
   'ENTRY_IN_USE',
   'ENTRY_PARENT_INVALID',
   'ROUTE_NOT_FOUND',
+  'ROUTE_HAS_CARDS',
   'ALREADY_IMPORTED',
   'SALES_MAPPING_INVALID',
   'SALES_IMPORT_TOO_LARGE',
   'PRODUCT_NOT_FOUND',
+  'SALES_NOTHING_ACCEPTED',
   'NOT_AVAILABLE',
   'CANCELLED',
   'INTERNAL',
@@ -208,6 +210,10 @@ const MESSAGES: Record<ErrorCode, Record<Language, string>> = {
     en: 'Invalid parent: a region’s parent must be another region (not itself or below it), a route’s parent a region.',
   },
   ROUTE_NOT_FOUND: { zh: '找不到该线路。', en: 'That route was not found.' },
+  ROUTE_HAS_CARDS: {
+    zh: '这条路线上还有客户，不能移到另一个区域。请档案管理员先把这些客户改派到其他路线，或新建一条路线。',
+    en: 'Customers are still on this route, so it cannot move to another region. A custodian must first move them to other routes, or create a new route.',
+  },
   ALREADY_IMPORTED: {
     zh: '这个文件已经导入过，再次导入会重复计算，未做任何更改。',
     en: 'This file was imported before; importing it again would count it twice. Nothing was changed.',
@@ -221,6 +227,10 @@ const MESSAGES: Record<ErrorCode, Record<Language, string>> = {
     en: 'The file is too large (over 5,000,000 rows or 1 GB); import it in parts.',
   },
   PRODUCT_NOT_FOUND: { zh: '找不到该商品。', en: 'That product was not found.' },
+  SALES_NOTHING_ACCEPTED: {
+    zh: '文件中没有可导入的行（所有行都未通过检查），未做任何更改。',
+    en: 'No row of the file can be imported (every row was rejected); nothing was changed.',
+  },
   NOT_AVAILABLE: { zh: '此功能在当前环境中不可用。', en: 'This is not available here.' },
   CANCELLED: { zh: '已取消。', en: 'Cancelled.' },
   INTERNAL: {

@@ -1,5 +1,7 @@
 import type { Language } from './errors';
 import { ROLES, type Role } from './roles';
+import { CARD_FIELDS } from './cards/card-fields';
+import type { Lifecycle, VolumeTier } from './classification/derived';
 
 /**
  * The access log's detail column, stored as codes with parameters and
@@ -70,6 +72,91 @@ const TEXT = {
   importRefused: { zh: '{file}：未导入（{reason}）', en: '{file}: nothing imported ({reason})' },
   templateSaved: { zh: '导入模板', en: 'import template' },
   rejectionsSaved: { zh: '{file}：保存未通过的 {rows} 行', en: '{file}: {rows} rejected rows saved' },
+  // Sales and receipts (issue 4): counts and the total only, never a line's content.
+  salesImported: {
+    zh: '{file}：销售明细 {lines} 行，金额 {amount} 元，未通过 {rejected} 行',
+    en: '{file}: {lines} sales lines, {amount} yuan, {rejected} rejected',
+  },
+  receiptsImported: {
+    zh: '{file}：回款 {lines} 笔，金额 {amount} 元，未通过 {rejected} 行',
+    en: '{file}: {lines} receipts, {amount} yuan, {rejected} rejected',
+  },
+  salesImportRefused: { zh: '{file}：销售明细未导入（{reason}）', en: '{file}: sales lines not imported ({reason})' },
+  receiptsImportRefused: { zh: '{file}：回款未导入（{reason}）', en: '{file}: receipts not imported ({reason})' },
+  productRenamed: { zh: '商品 {code}：名称 {before} → {after}', en: 'product {code}: name {before} → {after}' },
+  productCategorySet: {
+    zh: '商品 {code}：类别 {before} → {after}',
+    en: 'product {code}: category {before} → {after}',
+  },
+  // Classification (issue 4). Params named axis, lifecycle and volumeTier hold codes, shown as labels.
+  entryCreated: { zh: '{axis}：新增 {code}（{label}）', en: '{axis}: {code} added ({label})' },
+  entryChanged: { zh: '{axis}：修改 {code}', en: '{axis}: {code} changed' },
+  entryLabel: { zh: '名称 {before} → {after}', en: 'label {before} → {after}' },
+  entryLabelEn: { zh: '英文名称 {before} → {after}', en: 'English label {before} → {after}' },
+  entryParent: { zh: '上级 {before} → {after}', en: 'parent {before} → {after}' },
+  entryDeactivated: {
+    zh: '停用（已有的卡保留此值，不再供新选）',
+    en: 'deactivated (kept on cards, no longer offered)',
+  },
+  entryReactivated: { zh: '重新启用', en: 'reactivated' },
+  entryDeleted: { zh: '{axis}：删除 {code}（{label}）', en: '{axis}: {code} deleted ({label})' },
+  entriesReordered: { zh: '{axis}：{count} 项重新排序', en: '{axis}: {count} entries reordered' },
+  entriesReorderedUnder: {
+    zh: '{axis}：{parent} 下 {count} 项重新排序',
+    en: '{axis}: {count} entries under {parent} reordered',
+  },
+  newMonthsChanged: { zh: '新客户期限 {from} → {to} 个月', en: 'new-customer period {from} → {to} months' },
+  lapsedMonthsChanged: { zh: '中断期限 {from} → {to} 个月', en: 'lapsed after {from} → {to} months' },
+  keyPercentChanged: { zh: '主力客户比例 {from}% → {to}%', en: 'key share {from}% → {to}%' },
+  generalPercentChanged: { zh: '一般客户比例 {from}% → {to}%', en: 'general share {from}% → {to}%' },
+  creditTermsChanged: {
+    zh: '信用等级交易条件表已修改（{from} 行 → {to} 行）',
+    en: 'credit terms table changed ({from} → {to} rows)',
+  },
+  derivedRecomputed: { zh: '派生分类已重新计算（截至 {asOf}）', en: 'derived classes recomputed (as of {asOf})' },
+  lifecycleOverridden: {
+    zh: '生命周期手工设为 {lifecycle}：{note}',
+    en: 'lifecycle set by hand to {lifecycle}: {note}',
+  },
+  lifecycleOverrideRemoved: { zh: '取消生命周期的手工设定：{note}', en: 'lifecycle override removed: {note}' },
+  volumeTierOverridden: {
+    zh: '客户层级手工设为 {volumeTier}：{note}',
+    en: 'volume tier set by hand to {volumeTier}: {note}',
+  },
+  volumeTierOverrideRemoved: { zh: '取消客户层级的手工设定：{note}', en: 'volume tier override removed: {note}' },
+  cardsReclassified: {
+    zh: '{axis} 改为 {value}：{changed} 张卡已改，{unchanged} 张原已如此',
+    en: '{axis} set to {value}: {changed} cards changed, {unchanged} already so',
+  },
+  cardsUnclassified: {
+    zh: '清空 {axis}：{changed} 张卡已改，{unchanged} 张原已为空',
+    en: '{axis} cleared: {changed} cards changed, {unchanged} already empty',
+  },
+  routeReordered: {
+    zh: '路线 {route} 重排路序：{stops} 个客户，{changed} 张卡位置改变',
+    en: 'route {route} reordered: {stops} stops, {changed} cards moved',
+  },
+  routePrinted: { zh: '路线单 {route}：{stops} 个客户', en: 'route sheet {route}: {stops} stops' },
+  // Composition analyses (issue 4): which analysis, its period and parameters; never a figure.
+  analysisGrade: { zh: '销售构成分析 {start} 至 {end}', en: 'sales composition by grade, {start} to {end}' },
+  analysisTrend: { zh: '分等级月度销售 {start} 至 {end}', en: 'monthly sales by grade, {start} to {end}' },
+  analysisProductByGrade: {
+    zh: '商品构成分析 {start} 至 {end}，按客户等级交叉',
+    en: 'product composition, {start} to {end}, by grade',
+  },
+  analysisProductByRegion: {
+    zh: '商品构成分析 {start} 至 {end}，按地区交叉',
+    en: 'product composition, {start} to {end}, by region',
+  },
+  analysisRegion: { zh: '地区构成分析 {start} 至 {end}', en: 'regional composition, {start} to {end}' },
+  analysisRegionParent: { zh: '上级地区 {region}', en: 'within region {region}' },
+  analysisCredit: { zh: '客户信用分析，截至 {asOf}', en: 'credit analysis as of {asOf}' },
+  analysisCustomers: {
+    zh: '分析图表的客户名单 {start} 至 {end}：{segment}',
+    en: 'customers behind a chart segment, {start} to {end}: {segment}',
+  },
+  analysisTableExported: { zh: '导出数据表 {rows} 行', en: '{rows} table rows exported' },
+  analysisChartExported: { zh: '导出图表（PNG，{bytes} 字节）', en: 'chart exported (PNG, {bytes} bytes)' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type LogDetailKey = keyof typeof TEXT;
@@ -86,6 +173,25 @@ const ROLE_LABELS: Record<Role, Record<Language, string>> = {
 
 /** Parameters that hold role codes, shown as role names. */
 const ROLE_PARAMS = new Set(['roles', 'from', 'to', 'duties']);
+
+const LIFECYCLE_LABELS: Record<Lifecycle, Record<Language, string>> = {
+  potential: { zh: '潜在客户', en: 'potential' },
+  new: { zh: '新客户', en: 'new' },
+  active: { zh: '老客户', en: 'active' },
+  lapsed: { zh: '中断客户', en: 'lapsed' },
+};
+const VOLUME_TIER_LABELS: Record<VolumeTier, Record<Language, string>> = {
+  key: { zh: '主力客户', en: 'key' },
+  general: { zh: '一般客户', en: 'general' },
+  scattered: { zh: '零散客户', en: 'scattered' },
+};
+
+/** Parameters that hold a code shown by its label: a classification axis (or the rep) and the derived classes. */
+const CODE_PARAMS = new Map<string, (code: string, language: Language) => string | undefined>([
+  ['axis', (code, language) => CARD_FIELDS.find((f) => f.path === `classification.${code}`)?.[language]],
+  ['lifecycle', (code, language) => new Map(Object.entries(LIFECYCLE_LABELS)).get(code)?.[language]],
+  ['volumeTier', (code, language) => new Map(Object.entries(VOLUME_TIER_LABELS)).get(code)?.[language]],
+]);
 
 /** Encodes the parts for the detail column. */
 export function logDetail(...parts: LogDetailPart[]): string {
@@ -134,6 +240,8 @@ export function describeLogDetail(stored: string | null, language: Language): st
       TEXT[key][language].replace(/\{(\w+)\}/g, (_, name: string) => {
         const value = params?.[name];
         if (value === undefined) return '';
+        const label = typeof value === 'string' ? CODE_PARAMS.get(name)?.(value, language) : undefined;
+        if (label !== undefined) return label;
         return ROLE_PARAMS.has(name) && typeof value === 'string' ? roleNames(value, language) : String(value);
       }),
     )

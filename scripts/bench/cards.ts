@@ -20,7 +20,7 @@
  * channel the benchmark needs fails.
  */
 import { fork } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -31,8 +31,7 @@ import type { Result } from '../../src-shared/errors';
 import { countStatement, pageStatement, type CardScope } from '../../src-main/cards/card-search';
 import { pinyinInitials } from '../../src-main/cards/search-index';
 import { demoCards } from '../../src-main/demo/demo-cards';
-import { loadDemoCards } from '../../src-main/demo/demo-loader';
-import { createDemoArchive, DEMO_USERS, openDemoOffice } from '../../src-main/demo/demo-office';
+import { DEMO_USERS } from '../../src-main/demo/demo-office';
 import { writeDemoWorkbook } from '../../src-main/demo/demo-workbook';
 import { COMMON_TRADE_NAMES } from '../../src-main/demo/demo-words';
 import { SeededRandom } from '../../src-main/demo/seeded-random';
@@ -42,6 +41,7 @@ import { readKeyring } from '../../src-main/keyring/keyring-file';
 import { userSlot } from '../../src-main/keyring/slots-of';
 import { newConnection, type Connection } from '../../src-main/router/connection';
 import { openCipherDatabase } from '../../src-main/store/cipher-database';
+import { buildArchive, openRaw, plainCopy } from './bench-archive';
 import type { ImportChildResult } from './import-child';
 
 const TARGETS = {
@@ -56,7 +56,6 @@ const SEARCHES = 320;
 const OPENS = 300;
 const SAVES = 200;
 const LOGINS = 3;
-const SEED = 'bench';
 
 const custodian = DEMO_USERS.find((u) => u.role === 'custodian')!;
 const host = { chooseFile: async () => null, print: async () => false };
@@ -101,69 +100,6 @@ function parseOptions(): { cards: number; workDir: string | null } {
   const cards = Number(values.cards ?? 100_000);
   if (!Number.isInteger(cards) || cards < 1000) throw new Error('--cards must be a whole number of at least 1000');
   return { cards, workDir: values['work-dir'] ?? null };
-}
-
-/** Builds the archive through the real card records as the demo custodian; reused when the work folder has it. */
-async function buildArchive(dir: string, count: number): Promise<{ seconds: number | null }> {
-  const marker = join(dir, 'bench-built.json');
-  if (existsSync(marker) && JSON.parse(readFileSync(marker, 'utf8')).cards === count) {
-    log(`reusing the archive with ${count} cards in ${dir}`);
-    return { seconds: null };
-  }
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const demo = openDemoOffice(dir, { kdf: DESIGN_KDF });
-  await createDemoArchive(demo, 'bench');
-  const connection = newConnection('bench');
-  await demo.call(connection, 'auth.login', { username: custodian.username, password: custodian.password });
-  const reps = DEMO_USERS.filter((u) => u.role === 'rep').map((u) => u.username);
-  const started = performance.now();
-  await loadDemoCards(demo.callOf(connection), demoCards({ count, seed: SEED, reps }), {
-    batchSize: 1000,
-    onBatch: (n) => {
-      if (n % 10_000 === 0 || n === count) log(`  loaded ${n} / ${count}`);
-    },
-  });
-  const seconds = (performance.now() - started) / 1000;
-  await demo.call(connection, 'auth.logout', {});
-  await demo.close();
-  writeFileSync(marker, JSON.stringify({ cards: count, seconds }));
-  return { seconds };
-}
-
-/**
- * An unencrypted copy of the same database for the raw baseline: VACUUM INTO
- * writes a copy under the same key, and PRAGMA rekey = '' decrypts that copy
- * in place (SQLite3MultipleCiphers; rekey needs a rollback journal, which a
- * VACUUM INTO copy has). The copy keeps SQLCipher's 80 reserved bytes per page.
- */
-function plainCopy(archivePath: string, plainPath: string, key: Buffer): { cacheSize: number } {
-  rmSync(plainPath, { force: true });
-  const encrypted = openCipherDatabase(archivePath, key, { create: false, checkIntegrity: false });
-  const cacheSize = Number(encrypted.pragma('cache_size', { simple: true }));
-  encrypted.prepare('VACUUM INTO ?').run(plainPath);
-  encrypted.close();
-  const copy = new Database(plainPath, { fileMustExist: true });
-  copy.pragma(`cipher = 'sqlcipher'`);
-  copy.pragma('legacy = 4');
-  copy.pragma(`key = "x'${key.toString('hex')}'"`);
-  copy.pragma(`rekey = ''`);
-  copy.close();
-  // A plain SQLite file starts with its magic string; an encrypted one with random bytes.
-  const header = readFileSync(plainPath).subarray(0, 15).toString('latin1');
-  if (header !== 'SQLite format 3') throw new Error('the baseline copy is still encrypted');
-  return { cacheSize };
-}
-
-/** The plain copy opened as the archive is: WAL, synchronous FULL, the same page cache. */
-function openRaw(plainPath: string, cacheSize: number): Database.Database {
-  const raw = new Database(plainPath, { fileMustExist: true });
-  raw.pragma('journal_mode = WAL');
-  raw.pragma('synchronous = FULL');
-  raw.pragma('foreign_keys = ON');
-  raw.pragma(`cache_size = ${cacheSize}`);
-  raw.pragma('temp_store = MEMORY');
-  return raw;
 }
 
 interface Query {
@@ -543,7 +479,7 @@ async function main(): Promise<number> {
   let failedPart = false;
   try {
     log(`building an archive of ${options.cards} demo cards in ${dir}`);
-    const built = await buildArchive(dir, options.cards);
+    const built = await buildArchive(dir, options.cards, log);
     const archiveBytes = statSync(join(dir, 'archive.kedang')).size;
     buildLine =
       built.seconds === null

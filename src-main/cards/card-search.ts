@@ -5,6 +5,7 @@ import type { CardPage, CardQuery, CardSortColumn } from '../../src-shared/contr
 import { rolesGrant } from '../../src-shared/permissions';
 import type { Session } from '../office';
 import type { ArchiveSchema } from '../store/schema';
+import { AXIS_COLUMNS } from '../classification/axis-columns';
 import { toCardRow, type CustomerRow } from './card-records';
 import { filterToken, type FilterKey } from './search-index';
 
@@ -38,15 +39,7 @@ const SORT_COLUMNS: Record<CardSortColumn, string> = {
   address: 'address',
   contact: 'contact',
   status: 'status',
-  nature: 'nature',
-  ownership: 'ownership',
-  businessType: 'business_type',
-  locationType: 'location_type',
-  grade: 'grade',
-  creditGrade: 'credit_grade',
-  industry: 'industry',
-  region: 'region',
-  route: 'route',
+  ...AXIS_COLUMNS,
   routeOrder: 'route_order',
   assignedRep: 'assigned_rep',
   creditLimit: 'credit_limit',
@@ -74,6 +67,8 @@ const anyOf = (key: FilterKey, values: readonly string[]) =>
  * The FTS5 expression for the search box, every filter and the reader's
  * scope (filters are index terms: search-index.ts), or null when nothing
  * restricts the list. All filters combine with AND, values within one with OR.
+ * The derived classes are column conditions instead (columnConditions), and
+ * region filters are expected widened to their subtrees (withRegionSubtrees).
  */
 export function searchExpression(query: CardQuery, scope: CardScope): string | null {
   const parts: string[] = [];
@@ -91,12 +86,42 @@ export function searchExpression(query: CardQuery, scope: CardScope): string | n
   return parts.length > 0 ? parts.join(' AND ') : null;
 }
 
+/**
+ * Filters answered by the list columns instead of the index: the derived classes change at every
+ * recompute (a whole archive at once), so they are not index terms. With `walk`, the unary + keeps
+ * SQLite from driving the query by their indexes, so that it walks the sort index instead.
+ */
+function columnConditions(query: CardQuery, walk: boolean): { where: string[]; params: string[] } {
+  const where: string[] = [];
+  const params: string[] = [];
+  const f = query.filters;
+  for (const [values, column] of [
+    [f.lifecycle, 'lifecycle'],
+    [f.volumeTier, 'volume_tier'],
+  ] as const) {
+    if (!values || values.length === 0) continue;
+    where.push(`${walk ? '+' : ''}${column} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  }
+  return { where, params };
+}
+
+const MATCHING_IDS = 'IN (SELECT rowid FROM card_search WHERE card_search MATCH ?)';
+
 /** The statement counting the cards of a query. Exported so that the benchmark runs the same SQL on a raw copy. */
 export function countStatement(query: CardQuery, scope: CardScope): CompiledQuery {
   const match = searchExpression(query, scope);
-  return match === null
-    ? CompiledQuery.raw('SELECT count(*) AS total FROM customers')
-    : CompiledQuery.raw('SELECT count(*) AS total FROM card_search WHERE card_search MATCH ?', [match]);
+  const columns = columnConditions(query, false);
+  if (columns.where.length === 0) {
+    return match === null
+      ? CompiledQuery.raw('SELECT count(*) AS total FROM customers')
+      : CompiledQuery.raw('SELECT count(*) AS total FROM card_search WHERE card_search MATCH ?', [match]);
+  }
+  const where = match === null ? columns.where : [`id ${MATCHING_IDS}`, ...columns.where];
+  return CompiledQuery.raw(`SELECT count(*) AS total FROM customers WHERE ${where.join(' AND ')}`, [
+    ...(match === null ? [] : [match]),
+    ...columns.params,
+  ]);
 }
 
 /** The statement reading one page of a query's cards in list order; `total` chooses the plan. */
@@ -112,13 +137,47 @@ export function pageStatement(
   const direction = query.sort.direction === 'desc' ? 'DESC' : 'ASC';
   const order = `ORDER BY ${SORT_COLUMNS[query.sort.column]} ${direction}, id ${direction}`;
   const page = limit === null ? '' : ` LIMIT ${limit} OFFSET ${offset}`;
-  if (match === null) return CompiledQuery.raw(`SELECT ${columns} FROM customers ${order}${page}`);
   // The unary + keeps SQLite from driving the query by the matching ids, so it walks the sort index instead.
-  const id = total > WALK_INDEX_ABOVE ? '+id' : 'id';
-  return CompiledQuery.raw(
-    `SELECT ${columns} FROM customers WHERE ${id} IN (SELECT rowid FROM card_search WHERE card_search MATCH ?) ${order}${page}`,
-    [match],
-  );
+  const walk = total > WALK_INDEX_ABOVE;
+  const conditions = columnConditions(query, walk);
+  const where = match === null ? conditions.where : [`${walk ? '+id' : 'id'} ${MATCHING_IDS}`, ...conditions.where];
+  if (where.length === 0) return CompiledQuery.raw(`SELECT ${columns} FROM customers ${order}${page}`);
+  return CompiledQuery.raw(`SELECT ${columns} FROM customers WHERE ${where.join(' AND ')} ${order}${page}`, [
+    ...(match === null ? [] : [match]),
+    ...conditions.params,
+  ]);
+}
+
+/**
+ * The query with each region filter widened to the region's whole subtree (a card filed under
+ * 浦东新区 is in 上海 and in 华东区). Inactive regions count: their cards are still filed there.
+ * Codes not in the dictionary stay as they are.
+ */
+export async function withRegionSubtrees(db: Kysely<ArchiveSchema>, query: CardQuery): Promise<CardQuery> {
+  const asked = query.filters.region;
+  if (!asked || asked.length === 0) return query;
+  const regions = await db
+    .selectFrom('dictionary_entries')
+    .select(['code', 'parent_code'])
+    .where('axis', '=', 'region')
+    .execute();
+  const children = new Map<string, string[]>();
+  for (const r of regions) {
+    if (r.parent_code === null) continue;
+    const list = children.get(r.parent_code) ?? [];
+    list.push(r.code);
+    children.set(r.parent_code, list);
+  }
+  const subtree = new Set<string>(asked);
+  const queue = [...asked];
+  while (queue.length > 0) {
+    for (const child of children.get(queue.pop()!) ?? []) {
+      if (subtree.has(child)) continue;
+      subtree.add(child);
+      queue.push(child);
+    }
+  }
+  return { ...query, filters: { ...query.filters, region: [...subtree] } };
 }
 
 /** One page of the card list with the total number of matching cards. */
@@ -129,6 +188,7 @@ export async function searchCards(
   offset: number,
   limit: number,
 ): Promise<CardPage> {
+  query = await withRegionSubtrees(db, query);
   const counted = await db.executeQuery<{ total: number }>(countStatement(query, scope));
   const total = Number(counted.rows[0]?.total ?? 0);
   if (total === 0 || offset >= total) return { total, offset, rows: [] };
@@ -138,6 +198,7 @@ export async function searchCards(
 
 /** Every matching card id in list order (for exporting or printing a whole result). */
 export async function selectCardIds(db: Kysely<ArchiveSchema>, query: CardQuery, scope: CardScope): Promise<number[]> {
+  query = await withRegionSubtrees(db, query);
   const counted = await db.executeQuery<{ total: number }>(countStatement(query, scope));
   const total = Number(counted.rows[0]?.total ?? 0);
   if (total === 0) return [];

@@ -1,43 +1,73 @@
-import type { Kysely } from 'kysely';
+import type { ClassificationRules } from '../../src-shared/classification/derived';
 import type { OutputOf, ParsedInputOf } from '../../src-shared/contracts';
-import {
-  ClassificationRulesSchema,
-  DEFAULT_CLASSIFICATION_RULES,
-  type ClassificationRules,
-} from '../../src-shared/classification/derived';
-import { KedangError } from '../errors';
-import type { Call } from '../router/call';
-import type { ArchiveSchema } from '../store/schema';
+import { logDetail, type LogDetailPart } from '../../src-shared/log-details';
+import { sessionOf, type Call } from '../router/call';
+import { calendarDate } from './calendar';
+import { recomputeDerived } from './derived-classes';
+import { loadRules, RULES_SETTING_KEY } from './rules-store';
 
-/** The settings row holding the rules as JSON. */
-export const RULES_SETTING_KEY = 'classification_rules';
+export { loadRules, RULES_SETTING_KEY } from './rules-store';
 
-/**
- * The thresholds of the derived classes and the credit terms table. The defaults apply until an
- * administrator saves rules; a stored value that no longer parses (e.g. written by a newer
- * version) also falls back to the defaults rather than failing every analysis.
- */
-export async function loadRules(db: Kysely<ArchiveSchema>): Promise<ClassificationRules> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', RULES_SETTING_KEY).executeTakeFirst();
-  if (!row) return DEFAULT_CLASSIFICATION_RULES;
-  try {
-    const parsed = ClassificationRulesSchema.safeParse(JSON.parse(row.value));
-    return parsed.success ? parsed.data : DEFAULT_CLASSIFICATION_RULES;
-  } catch {
-    return DEFAULT_CLASSIFICATION_RULES;
-  }
-}
-
-// Scaffolding for issue 4: replaced by the real service (no handler may stay like this).
-export function getRules(
-  _call: Call,
+/** The thresholds of the derived classes and the credit terms table (the defaults until an administrator saves). */
+export async function getRules(
+  call: Call,
   _input: ParsedInputOf<'classification.rules'>,
 ): Promise<OutputOf<'classification.rules'>> {
-  return Promise.reject(new KedangError('NOT_AVAILABLE'));
+  return loadRules(call.office.requireArchive().db);
 }
-export function saveRules(
-  _call: Call,
-  _input: ParsedInputOf<'classification.saveRules'>,
+
+/** The log parts saying what changed, from → to; empty when nothing did. */
+export function ruleChanges(before: ClassificationRules, after: ClassificationRules): LogDetailPart[] {
+  const parts: LogDetailPart[] = [];
+  const numbers = [
+    ['newMonths', 'newMonthsChanged'],
+    ['lapsedMonths', 'lapsedMonthsChanged'],
+    ['keyPercent', 'keyPercentChanged'],
+    ['generalPercent', 'generalPercentChanged'],
+  ] as const;
+  for (const [rule, key] of numbers) {
+    if (before[rule] !== after[rule]) parts.push([key, { from: before[rule], to: after[rule] }]);
+  }
+  if (JSON.stringify(before.creditTerms) !== JSON.stringify(after.creditTerms)) {
+    parts.push(['creditTermsChanged', { from: before.creditTerms.length, to: after.creditTerms.length }]);
+  }
+  return parts;
+}
+
+/**
+ * Saves the rules (administrator); when a threshold changed, every customer's derived classes are
+ * recomputed as of today in the same transaction, so that the list never shows classes from the
+ * old thresholds beside the new ones. One `rules_change` log row says what changed; saving unchanged rules writes nothing.
+ */
+export async function saveRules(
+  call: Call,
+  input: ParsedInputOf<'classification.saveRules'>,
 ): Promise<OutputOf<'classification.saveRules'>> {
-  return Promise.reject(new KedangError('NOT_AVAILABLE'));
+  const { office, connection } = call;
+  const session = sessionOf(call);
+  await office.transaction(async (trx, log) => {
+    const parts = ruleChanges(await loadRules(trx), input.rules);
+    if (parts.length === 0) return;
+    const value = JSON.stringify(input.rules);
+    await trx
+      .insertInto('settings')
+      .values({ key: RULES_SETTING_KEY, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
+    // The credit terms table does not enter the derived classes; the thresholds do.
+    if (parts.some(([key]) => key !== 'creditTermsChanged')) {
+      const recomputed = await recomputeDerived(trx, calendarDate(office.now()));
+      parts.push(['derivedRecomputed', { asOf: recomputed.asOf }]);
+    }
+    await log(
+      trx,
+      office.entry(connection, session, {
+        action: 'rules_change',
+        target: RULES_SETTING_KEY,
+        outcome: 'success',
+        detail: logDetail(...parts),
+      }),
+    );
+  });
+  return loadRules(office.requireArchive().db);
 }

@@ -1,6 +1,13 @@
 import { parseArgs } from 'node:util';
 import { DUPLICATE_MODES, type DuplicateMode } from '../../src-shared/contracts/cards';
+import type { SalesImportKind } from '../../src-shared/sales/sales';
 import type { Language } from '../../src-shared/errors';
+import { CROSS_TAB_BY, type CrossTabBy } from '../../src-shared/analysis/analysis';
+
+/** The analyses the CLI runs (method 三.3 ①–④). */
+export const CLI_ANALYSES = ['grade', 'product', 'region', 'credit'] as const;
+export type CliAnalysisKind = (typeof CLI_ANALYSES)[number];
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 import { cliText } from './messages';
 
 export type CliCommand =
@@ -10,7 +17,17 @@ export type CliCommand =
   | { name: 'verify-log' }
   | { name: 'users-list' }
   | { name: 'import-cards'; file: string; mapping: string | null; dryRun: boolean; duplicates: DuplicateMode }
+  | { name: 'import-sales'; kind: SalesImportKind; file: string; mapping: string | null; dryRun: boolean }
   | { name: 'export-cards'; out: string }
+  | {
+      name: 'analysis';
+      kind: CliAnalysisKind;
+      /** Period start; for credit optional (the as-of date is --to). */
+      from: string | null;
+      to: string;
+      by: CrossTabBy;
+      parent: string | null;
+    }
   | { name: 'help' };
 
 /** A parsed command line. */
@@ -49,6 +66,10 @@ const OPTIONS = {
   mapping: { type: 'string' },
   'dry-run': { type: 'boolean' },
   duplicates: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  by: { type: 'string' },
+  parent: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -114,7 +135,17 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       command = { name: 'users-list' };
       break;
     case 'import': {
-      if (rest.length !== 2 || rest[0] !== 'cards' || !rest[1]) fail(`import needs "cards FILE"`);
+      if (rest.length === 2 && (rest[0] === 'sales' || rest[0] === 'receipts') && rest[1]) {
+        command = {
+          name: 'import-sales',
+          kind: rest[0],
+          file: rest[1],
+          mapping: values.mapping ?? null,
+          dryRun: values['dry-run'] ?? false,
+        };
+        break;
+      }
+      if (rest.length !== 2 || rest[0] !== 'cards' || !rest[1]) fail(`import needs "cards|sales|receipts FILE"`);
       const duplicates = values.duplicates ?? 'skip';
       if (!(DUPLICATE_MODES as readonly string[]).includes(duplicates))
         fail(`--duplicates must be skip, update or new`);
@@ -132,6 +163,28 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       if (!values.out) fail(`export cards needs --out FILE.xlsx`);
       command = { name: 'export-cards', out: values.out! };
       break;
+    case 'analysis': {
+      const kind = rest[0] as CliAnalysisKind;
+      if (rest.length !== 1 || !CLI_ANALYSES.includes(kind)) fail(`analysis needs one of ${CLI_ANALYSES.join(', ')}`);
+      if (!values.to) fail(cliText('analysisNeedsTo', language));
+      if (!values.from && kind !== 'credit') fail(cliText('analysisNeedsFrom', language));
+      for (const date of [values.from, values.to]) {
+        if (date !== undefined && !ISO_DATE.test(date)) fail(cliText('analysisDate', language, { date }));
+      }
+      const by = values.by ?? 'grade';
+      if (!(CROSS_TAB_BY as readonly string[]).includes(by)) fail('--by must be grade or region');
+      if (values.by !== undefined && kind !== 'product') fail('--by is only for analysis product');
+      if (values.parent !== undefined && kind !== 'region') fail('--parent is only for analysis region');
+      command = {
+        name: 'analysis',
+        kind,
+        from: values.from ?? null,
+        to: values.to!,
+        by: by as CrossTabBy,
+        parent: values.parent ?? null,
+      };
+      break;
+    }
     case undefined:
       return fail('missing command');
     default:
@@ -140,9 +193,15 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (values.out !== undefined && command.name !== 'backup' && command.name !== 'export-cards') {
     fail('--out is only for backup and export cards');
   }
-  for (const option of ['mapping', 'dry-run', 'duplicates'] as const) {
-    if (values[option] !== undefined && command.name !== 'import-cards') fail(`--${option} is only for import cards`);
+  for (const option of ['mapping', 'dry-run'] as const) {
+    if (values[option] !== undefined && command.name !== 'import-cards' && command.name !== 'import-sales') {
+      fail(`--${option} is only for import`);
+    }
   }
+  if (values.duplicates !== undefined && command.name !== 'import-cards') fail('--duplicates is only for import cards');
   if (values.yes !== undefined && command.name !== 'restore') fail('--yes is only for restore');
+  for (const option of ['from', 'to', 'by', 'parent'] as const) {
+    if (values[option] !== undefined && command.name !== 'analysis') fail(`--${option} is only for analysis`);
+  }
   return { ...common, command };
 }

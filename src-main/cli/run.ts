@@ -4,9 +4,11 @@ import { DATA_DIR_ENV, defaultDataDir } from '../data-dir';
 import { createKedang, type Kedang, type KedangOptions } from '../kedang';
 import { newConnection, type Host } from '../router/connection';
 import { parseCliArgs, UsageError, type CliArgs } from './args';
+import { analysisCommand } from './commands/analysis';
 import { backupCommand } from './commands/backup';
 import { exportCardsCommand } from './commands/cards-export';
 import { importCardsCommand } from './commands/cards-import';
+import { importSalesCommand } from './commands/sales-import';
 import { initCommand } from './commands/init';
 import { restoreCommand } from './commands/restore';
 import { usersListCommand } from './commands/users-list';
@@ -122,8 +124,14 @@ export async function runCli(argv: readonly string[], io: CliIo, options: CliOpt
       case 'import-cards':
         code = await importCardsCommand(ctx, command);
         break;
+      case 'import-sales':
+        code = await importSalesCommand(ctx, command);
+        break;
       case 'export-cards':
         code = await exportCardsCommand(ctx);
+        break;
+      case 'analysis':
+        code = await analysisCommand(ctx, command);
         break;
     }
     if (args.json) io.stdout.write(`${JSON.stringify({ ok: code === EXIT_OK, ...jsonFields })}\n`);

@@ -15,9 +15,11 @@ import {
   DEMO_HOUSING_ESTATES,
   DEMO_MARKETS,
   DEMO_OFFICE_BUILDINGS,
+  DEMO_REGION_TREE,
   DEMO_REGIONS,
   DEMO_ROADS,
   DEMO_ROUTES,
+  regionCodeOf,
   routeFor,
   type DemoCity,
   type DemoDistrict,
@@ -59,25 +61,36 @@ export interface DemoCardOptions {
   reps: readonly string[];
 }
 
-/** The region and route dictionary entries the demo cards are filed under (routes name their region as parent). */
+/**
+ * The region and route dictionary entries the demo cards are filed under:
+ * the region tree (sales areas, their cities, the cities' districts, each
+ * naming its parent) and the routes, each under the city or district it
+ * serves.
+ */
 export function demoRegionsAndRoutes(): DictionaryEntry[] {
+  const order = new Map<string, number>();
+  const nextOrder = (key: string) => {
+    const n = (order.get(key) ?? 0) + 1;
+    order.set(key, n);
+    return n;
+  };
   return [
-    ...DEMO_REGIONS.map((r, i) => ({
+    ...DEMO_REGION_TREE.map((r) => ({
       axis: 'region' as const,
       code: r.code,
       label: r.label,
       labelEn: r.labelEn,
-      parentCode: null,
-      sortOrder: i + 1,
+      parentCode: r.parent,
+      sortOrder: nextOrder(`region:${r.parent ?? ''}`),
       active: true,
     })),
-    ...DEMO_ROUTES.map((r, i) => ({
+    ...DEMO_ROUTES.map((r) => ({
       axis: 'route' as const,
       code: r.code,
       label: r.label,
       labelEn: r.labelEn,
-      parentCode: r.region,
-      sortOrder: i + 1,
+      parentCode: r.parent,
+      sortOrder: nextOrder(`route:${r.parent}`),
       active: true,
     })),
   ];
@@ -252,7 +265,8 @@ class DemoCardMaker {
       const route = routeFor(city, district);
       const order = (this.routeOrder.get(route.code) ?? 0) + 1;
       this.routeOrder.set(route.code, order);
-      c.region = route.region;
+      // Filed under the district (the city where the district has no code of its own), on the route serving it.
+      c.region = regionCodeOf(city, district);
       c.route = route.code;
       c.routeOrder = order;
       if (this.reps.length > 0 && r.chance(0.96))

@@ -1,15 +1,23 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { errorMessage } from '../../src-shared/errors';
+import { calendarDate } from '../classification/calendar';
 import { defaultDataDir, DATA_DIR_ENV } from '../data-dir';
 import type { KdfCost } from '../keyring/key-slots';
 import { newConnection } from '../router/connection';
 import { demoCards } from './demo-cards';
 import { DEMO_IMPORT_FILE, loadDemoCards } from './demo-loader';
-import { createDemoArchive, DEMO_USERS, openDemoOffice, type DemoUser } from './demo-office';
+import { createDemoArchive, DEMO_USERS, openDemoOffice, type DemoOffice, type DemoUser } from './demo-office';
+import { writeDemoSalesFiles } from './demo-sales';
+import type { Connection } from '../router/connection';
 
 /** `npm run demo-data -- …` as parsed. */
 export interface DemoDataOptions {
   customers: number;
+  /** Demo sales lines to load after the cards (with their receipts); 0 for none. */
+  sales: number;
   dataDir: string;
   seed: string;
   /** A custodian of an existing archive; null when a new demo archive is made. */
@@ -19,13 +27,15 @@ export interface DemoDataOptions {
 }
 
 export const DEMO_DATA_USAGE = `用法 / usage:
-  npm run demo-data -- --customers N [--data-dir DIR] [--seed S]
-      新建演示档案库（含各角色演示用户）并载入 N 张演示客户卡。
-      Creates a demo archive with one demo user per role and loads N demo cards.
+  npm run demo-data -- --customers N [--sales M] [--data-dir DIR] [--seed S]
+      新建演示档案库（含各角色演示用户）并载入 N 张演示客户卡；--sales 再载入商品目录、
+      M 行销售明细（2024-01-01 至今天）和对应的回款，经正式的销售导入写入。
+      Creates a demo archive with one demo user per role and loads N demo cards; --sales also loads a product
+      catalogue, M sales lines (2024-01-01 to today) and their receipts through the real sales import.
   echo "$PASSWORD" | npm run demo-data -- --customers N --data-dir DIR --user NAME --password-stdin [--seed S]
       向已有档案库以档案管理员身份追加 N 张演示卡（同一 seed 生成同样的客户，追加时请换一个 seed）。
       Adds N demo cards to an existing archive as that custodian (the same seed makes the same customers again:
-      use a new seed to add more).
+      use a new seed to add more). --sales only into an archive without sales yet.
 
   --data-dir 默认 / default: $${DATA_DIR_ENV} or ${defaultDataDir()}`;
 
@@ -39,6 +49,7 @@ export function parseDemoDataArgs(argv: readonly string[], env: NodeJS.ProcessEn
       args: [...argv],
       options: {
         customers: { type: 'string' },
+        sales: { type: 'string' },
         'data-dir': { type: 'string' },
         seed: { type: 'string' },
         user: { type: 'string' },
@@ -59,11 +70,16 @@ export function parseDemoDataArgs(argv: readonly string[], env: NodeJS.ProcessEn
   ) {
     throw new DemoUsageError('--customers must be a whole number from 1 to 1000000');
   }
+  const sales = Number(values.sales ?? 0);
+  if (!help && (!Number.isInteger(sales) || sales < 0 || sales > 5_000_000)) {
+    throw new DemoUsageError('--sales must be a whole number from 0 to 5000000');
+  }
   const user = values.user ?? null;
   const passwordStdin = values['password-stdin'] ?? false;
   if ((user === null) !== !passwordStdin) throw new DemoUsageError('--user and --password-stdin go together');
   return {
     customers: help ? 0 : customers,
+    sales: help ? 0 : sales,
     dataDir: values['data-dir'] || env[DATA_DIR_ENV] || defaultDataDir(),
     seed: values.seed ?? '2026',
     user,
@@ -81,6 +97,8 @@ export interface DemoDataResult {
   firstId: number | null;
   lastId: number | null;
   seconds: number;
+  /** The sales and receipts loaded, when --sales was given. */
+  sales: { lines: number; receipts: number; products: number; rejected: number; seconds: number } | null;
 }
 
 /** A clear failure for the operator (exit code 1). */
@@ -126,6 +144,7 @@ export async function runDemoData(
       throw new DemoDataFailed('请先在应用中修改临时密码 / change the temporary password in the app first');
     }
     if (!newArchive) reps = (await demo.call(connection, 'cards.reps', {})).map((r) => r.username);
+    if (options.sales > 0) refuseSecondDemoSales(demo);
     const started = performance.now();
     const result = await loadDemoCards(
       demo.callOf(connection),
@@ -133,6 +152,7 @@ export async function runDemoData(
       { batchSize: settings.batchSize, onBatch: (loaded) => settings.onProgress?.(loaded, options.customers) },
     );
     const seconds = (performance.now() - started) / 1000;
+    const sales = options.sales > 0 ? await loadDemoSales(demo, connection, options) : null;
     await demo.call(connection, 'auth.logout', {});
     return {
       dataDir: options.dataDir,
@@ -142,8 +162,64 @@ export async function runDemoData(
       firstId: result.firstId,
       lastId: result.lastId,
       seconds,
+      sales,
     };
   } finally {
     await demo.close();
+  }
+}
+
+/** Demo sales go into an archive without sales only: checked before any card is added. */
+function refuseSecondDemoSales(demo: DemoOffice): void {
+  const raw = demo.office.requireArchive().raw;
+  if ((raw.prepare('SELECT count(*) AS n FROM sales_imports').get() as { n: number }).n > 0) {
+    throw new DemoDataFailed('档案库已有销售数据，演示销售只能载入一次 / the archive already has sales');
+  }
+}
+
+/**
+ * Writes the demo sales lines and receipts for every card of the archive
+ * as the ERP CSV files an office would import (into a temporary folder,
+ * removed afterwards), and imports them through `sales.importCommit` like
+ * any custodian's import: logged, one transaction each, products created,
+ * derived classes recomputed. Only into an archive without sales yet: the
+ * demo's document numbers would be refused as imported before.
+ */
+async function loadDemoSales(
+  demo: DemoOffice,
+  connection: Connection,
+  options: DemoDataOptions,
+): Promise<NonNullable<DemoDataResult['sales']>> {
+  const raw = demo.office.requireArchive().raw;
+  const customers = raw
+    .prepare<[], { code: string; grade: string; credit_limit: number | null }>(
+      "SELECT code, grade, credit_limit FROM customers WHERE status <> 'merged' ORDER BY id",
+    )
+    .all()
+    .map((c) => ({ code: c.code, grade: c.grade, creditLimit: c.credit_limit }));
+  const started = performance.now();
+  const dir = mkdtempSync(join(tmpdir(), 'kedang-demo-sales-'));
+  try {
+    const files = await writeDemoSalesFiles(dir, {
+      customers,
+      lines: options.sales,
+      seed: options.seed,
+      until: calendarDate(demo.office.now()),
+    });
+    const sold = await demo.call(connection, 'sales.importCommit', { kind: 'sales', path: files.salesCsv });
+    const paid =
+      files.receipts > 0
+        ? await demo.call(connection, 'sales.importCommit', { kind: 'receipts', path: files.receiptsCsv })
+        : null;
+    return {
+      lines: sold.lines,
+      receipts: paid?.lines ?? 0,
+      products: sold.newProducts,
+      // The generator's files should import whole; a rejected row would mean the two disagree.
+      rejected: sold.rejectedCount + (paid?.rejectedCount ?? 0),
+      seconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }

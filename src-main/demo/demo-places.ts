@@ -5,6 +5,7 @@
  * and routes an office would divide them into (method 三.2 ③: 区域, then
  * routes within a region, with a route order for visits and deliveries).
  */
+import { pinyin } from 'pinyin-pro';
 
 export interface DemoDistrict {
   name: string;
@@ -34,11 +35,22 @@ export interface DemoRegion {
 
 export interface DemoRoute {
   code: string;
-  region: string;
+  /** The region entry the route hangs under: its city, or the district a route of its own serves. */
+  parent: string;
+  /** The sales area (the top of the region tree) it lies in. */
+  area: string;
   label: string;
   labelEn: string;
   /** City, or city/district when a large city is split between routes. */
   covers: readonly string[];
+}
+
+/** One entry of the demo region tree: a sales area, a city under it, or a district under a city. */
+export interface DemoRegionEntry {
+  code: string;
+  label: string;
+  labelEn: string;
+  parent: string | null;
 }
 
 const d = (name: string, division: string): DemoDistrict => ({ name, division });
@@ -500,71 +512,116 @@ export const DEMO_CITIES: readonly DemoCity[] = [
   },
 ];
 
-/** Three to six routes per region; the two largest cities are split by district. */
-export const DEMO_ROUTES: readonly DemoRoute[] = [
-  {
-    code: 'HB-01',
-    region: 'HB',
-    label: '京东线',
-    labelEn: 'Beijing east',
-    covers: ['北京/东城区', '北京/朝阳区', '北京/通州区'],
-  },
-  {
-    code: 'HB-02',
-    region: 'HB',
-    label: '京西线',
-    labelEn: 'Beijing west',
-    covers: ['北京/西城区', '北京/海淀区', '北京/丰台区'],
-  },
-  { code: 'HB-03', region: 'HB', label: '津冀线', labelEn: 'Tianjin–Hebei', covers: ['天津', '石家庄'] },
-  { code: 'HB-04', region: 'HB', label: '晋蒙线', labelEn: 'Shanxi–Inner Mongolia', covers: ['太原', '呼和浩特'] },
-  { code: 'DB-01', region: 'DB', label: '沈阳线', labelEn: 'Shenyang', covers: ['沈阳'] },
-  { code: 'DB-02', region: 'DB', label: '大连线', labelEn: 'Dalian', covers: ['大连'] },
-  { code: 'DB-03', region: 'DB', label: '吉黑线', labelEn: 'Jilin–Heilongjiang', covers: ['长春', '哈尔滨'] },
-  {
-    code: 'HD-01',
-    region: 'HD',
-    label: '沪西线',
-    labelEn: 'Shanghai Puxi',
-    covers: ['上海/黄浦区', '上海/徐汇区', '上海/长宁区', '上海/静安区', '上海/普陀区'],
-  },
-  {
-    code: 'HD-02',
-    region: 'HD',
-    label: '沪东线',
-    labelEn: 'Shanghai Pudong',
-    covers: ['上海/浦东新区', '上海/闵行区'],
-  },
-  { code: 'HD-03', region: 'HD', label: '宁苏锡线', labelEn: 'Nanjing–Suzhou–Wuxi', covers: ['南京', '苏州', '无锡'] },
-  { code: 'HD-04', region: 'HD', label: '浙江线', labelEn: 'Zhejiang', covers: ['杭州', '宁波', '温州'] },
-  {
-    code: 'HD-05',
-    region: 'HD',
-    label: '皖赣闽线',
-    labelEn: 'Anhui–Jiangxi–Fujian',
-    covers: ['合肥', '南昌', '福州', '厦门'],
-  },
-  { code: 'HD-06', region: 'HD', label: '山东线', labelEn: 'Shandong', covers: ['济南', '青岛'] },
-  { code: 'HZ-01', region: 'HZ', label: '武汉线', labelEn: 'Wuhan', covers: ['武汉'] },
-  { code: 'HZ-02', region: 'HZ', label: '郑州线', labelEn: 'Zhengzhou', covers: ['郑州'] },
-  { code: 'HZ-03', region: 'HZ', label: '长沙线', labelEn: 'Changsha', covers: ['长沙'] },
-  { code: 'HN-01', region: 'HN', label: '广州线', labelEn: 'Guangzhou', covers: ['广州'] },
-  { code: 'HN-02', region: 'HN', label: '深圳线', labelEn: 'Shenzhen', covers: ['深圳'] },
-  { code: 'HN-03', region: 'HN', label: '佛莞线', labelEn: 'Foshan–Dongguan', covers: ['佛山', '东莞'] },
-  { code: 'HN-04', region: 'HN', label: '桂琼线', labelEn: 'Guangxi–Hainan', covers: ['南宁', '海口'] },
-  { code: 'XN-01', region: 'XN', label: '成都线', labelEn: 'Chengdu', covers: ['成都'] },
-  { code: 'XN-02', region: 'XN', label: '重庆线', labelEn: 'Chongqing', covers: ['重庆'] },
-  { code: 'XN-03', region: 'XN', label: '云贵线', labelEn: 'Yunnan–Guizhou', covers: ['贵阳', '昆明'] },
-  { code: 'XB-01', region: 'XB', label: '西安线', labelEn: "Xi'an", covers: ['西安'] },
-  {
-    code: 'XB-02',
-    region: 'XB',
-    label: '甘青宁线',
-    labelEn: 'Gansu–Qinghai–Ningxia',
-    covers: ['兰州', '西宁', '银川'],
-  },
-  { code: 'XB-03', region: 'XB', label: '新疆线', labelEn: 'Xinjiang', covers: ['乌鲁木齐'] },
-];
+/** The two largest cities are split between routes; Pudong has a route of its own under its district. */
+const SPLIT_ROUTES: Record<
+  string,
+  readonly { label: string; labelEn: string; districts: readonly string[]; underDistrict?: boolean }[]
+> = {
+  北京: [
+    { label: '京东线', labelEn: 'Beijing east', districts: ['东城区', '朝阳区', '通州区'] },
+    { label: '京西线', labelEn: 'Beijing west', districts: ['西城区', '海淀区', '丰台区'] },
+  ],
+  上海: [
+    {
+      label: '沪西线',
+      labelEn: 'Shanghai Puxi',
+      districts: ['黄浦区', '徐汇区', '长宁区', '静安区', '普陀区', '闵行区'],
+    },
+    { label: '浦东线', labelEn: 'Pudong', districts: ['浦东新区'], underDistrict: true },
+  ],
+};
+
+/** A place name in pinyin with a capital, its administrative suffix in English: 朝阳区 → Chaoyang District. */
+function englishName(name: string): string {
+  const suffix = /(新区|区|街道|镇|县)$/.exec(name)?.[1];
+  const stem = suffix ? name.slice(0, -suffix.length) : name.replace(/市$/, '');
+  const words = pinyin(stem, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('');
+  const capitalised = words.charAt(0).toUpperCase() + words.slice(1);
+  const english: Record<string, string> = {
+    新区: ' New Area',
+    区: ' District',
+    街道: ' Subdistrict',
+    镇: ' Town',
+    县: ' County',
+  };
+  return capitalised + (suffix ? english[suffix] : '');
+}
+
+/** A city's GB/T 2260 code: its districts' first four digits and 00 (北京 110100, 杭州 330100). */
+export function cityCode(city: DemoCity): string {
+  return `${city.districts[0]!.division.slice(0, 4)}00`;
+}
+
+/**
+ * The region a card in this district is filed under: the district, or the
+ * city where its towns and streets have no division code of their own
+ * (东莞).
+ */
+export function regionCodeOf(city: DemoCity, district: DemoDistrict): string {
+  return district.division === cityCode(city) ? cityCode(city) : district.division;
+}
+
+function cityLabel(city: DemoCity): string {
+  return city.name === '东莞' ? '东莞市' : `${city.name}市`;
+}
+
+/**
+ * The office's region tree (method 三.2 ③: regions, then routes within a
+ * region): its seven sales areas at the top, their cities under them and
+ * the cities' districts under those, coded by GB/T 2260 where a place has
+ * a code (cities 110100, districts 110105); the areas keep the office's
+ * own codes (HB, HD…).
+ */
+export const DEMO_REGION_TREE: readonly DemoRegionEntry[] = DEMO_REGIONS.flatMap((area) => [
+  { code: area.code, label: area.label, labelEn: area.labelEn, parent: null },
+  ...DEMO_CITIES.filter((c) => c.region === area.code).flatMap((city) => [
+    { code: cityCode(city), label: cityLabel(city), labelEn: englishName(city.name), parent: area.code },
+    ...city.districts
+      .filter((district) => regionCodeOf(city, district) !== cityCode(city))
+      .map((district) => ({
+        code: district.division,
+        label: district.name,
+        labelEn: englishName(district.name),
+        parent: cityCode(city),
+      })),
+  ]),
+]);
+
+/**
+ * The routes: one per city, hanging under the city, except the two largest
+ * cities, split by district (Pudong's route under its own district).
+ * Numbered within each sales area (HB-01, HB-02…), in the order of the tree.
+ */
+export const DEMO_ROUTES: readonly DemoRoute[] = DEMO_REGIONS.flatMap((area) => {
+  const routes: DemoRoute[] = [];
+  const next = (parent: string, label: string, labelEn: string, covers: readonly string[]) =>
+    routes.push({
+      code: `${area.code}-${String(routes.length + 1).padStart(2, '0')}`,
+      parent,
+      area: area.code,
+      label,
+      labelEn,
+      covers,
+    });
+  for (const city of DEMO_CITIES.filter((c) => c.region === area.code)) {
+    const split = SPLIT_ROUTES[city.name];
+    if (!split) {
+      next(cityCode(city), `${city.name}线`, `${englishName(city.name)} route`, [city.name]);
+      continue;
+    }
+    for (const part of split) {
+      const districts = part.districts.map((name) => city.districts.find((d) => d.name === name)!);
+      const parent = part.underDistrict ? regionCodeOf(city, districts[0]!) : cityCode(city);
+      next(
+        parent,
+        part.label,
+        part.labelEn,
+        part.districts.map((name) => `${city.name}/${name}`),
+      );
+    }
+  }
+  return routes;
+});
 
 /** The route that serves a city's district. */
 export function routeFor(city: DemoCity, district: DemoDistrict): DemoRoute {

@@ -13,7 +13,8 @@ import { demoRegionsAndRoutes } from './demo-cards';
 /**
  * Writes demo cards as an import workbook, the way an office's spreadsheet
  * of customers looks: one row per customer on a 客户档案 sheet under Chinese
- * column names the import recognises, classifications as their labels, the
+ * column names the import recognises, classifications as their labels (as
+ * their codes where two regions share a label), the
  * first person of each role in its own columns, and a 分类字典 sheet giving
  * the codes of the demo regions and routes. Written with exceljs's
  * streaming writer, so that 100,000 rows never sit in memory as a workbook.
@@ -28,7 +29,13 @@ export async function writeDemoWorkbook(
     for (const [code, label] of DEFAULT_DICTIONARIES[axis]) labels.set(`${axis}\u0000${code}`, label);
   }
   const demoEntries = demoRegionsAndRoutes();
-  for (const e of demoEntries) labels.set(`${e.axis}\u0000${e.code}`, e.label);
+  // A label two entries share (朝阳区 in Beijing and in Changchun) would be read back as either: write the code.
+  const shared = new Map<string, number>();
+  for (const e of demoEntries)
+    shared.set(`${e.axis}\u0000${e.label}`, (shared.get(`${e.axis}\u0000${e.label}`) ?? 0) + 1);
+  for (const e of demoEntries) {
+    if (shared.get(`${e.axis}\u0000${e.label}`) === 1) labels.set(`${e.axis}\u0000${e.code}`, e.label);
+  }
 
   const personColumns = PERSON_ROLES.flatMap((role) =>
     PERSON_FIELDS.filter((f) => f.key !== 'role').map((f) => ({ role, field: f })),

@@ -22,6 +22,8 @@ import { CARD_STATUSES, type CardStatus } from '../../src-shared/cards/card';
 import type { CardFilters, CardQuery, CardSortColumn, SessionDto } from '../../src-shared/contracts';
 import { call } from '../api/call';
 import { useI18n } from '../i18n/I18nProvider';
+import { ReassignModal } from '../classification/ReassignModal';
+import type { CardsIntent } from '../shell/navigation';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useCardLabels } from './card-labels';
 import { CardListFilters, countPanelFilters } from './CardListFilters';
@@ -47,12 +49,15 @@ export function CardList({
   session,
   visible,
   refreshKey,
+  intent,
   onOpen,
   onNew,
 }: {
   session: SessionDto;
   visible: boolean;
   refreshKey: number;
+  /** Filters another screen asked for (a classification group, an analysis segment); they replace the list's own. */
+  intent: CardsIntent | null;
   onOpen: (id: number) => void;
   onNew: () => void;
 }) {
@@ -61,13 +66,25 @@ export function CardList({
   const may = (p: SessionDto['permissions'][number]) => session.permissions.includes(p);
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 150);
-  const [filters, setFilters] = useState<CardFilters>(DEFAULT_FILTERS);
+  const [filters, setFilters] = useState<CardFilters>(intent?.filters ?? DEFAULT_FILTERS);
   const [sort, setSort] = useState<CardQuery['sort']>(DEFAULT_SORT);
   const [columns, setColumns] = useState<CardSortColumn[]>(() => loadColumns(session.username));
-  const [panelOpen, setPanelOpen] = useState(false);
+  // The filter panel opens by itself for filters another screen set, so the user sees why the list is narrowed.
+  const [panelOpen, setPanelOpen] = useState(intent?.filters ? countPanelFilters(intent.filters) > 0 : false);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
-  // Bumped after an import so the list reads the new cards.
+  // Bumped after an import or a reassignment so the list reads the cards again.
   const [localRefresh, setLocalRefresh] = useState(0);
+  const [reassigning, setReassigning] = useState(false);
+
+  const [appliedIntent, setAppliedIntent] = useState(intent);
+  if (intent !== appliedIntent) {
+    setAppliedIntent(intent);
+    if (intent?.filters) {
+      setSearch('');
+      setFilters(intent.filters);
+      setPanelOpen(countPanelFilters(intent.filters) > 0);
+    }
+  }
 
   const query = useMemo<CardQuery>(() => ({ query: debounced, filters, sort }), [debounced, filters, sort]);
   const queryKey = JSON.stringify(query);
@@ -257,10 +274,34 @@ export function CardList({
         <Group gap="xs" wrap="nowrap">
           {may('cards.print') ? <PrintCardsButton ids={selectedIds} disabled={selectedIds.length === 0} /> : null}
           {may('cards.export') ? <ExportCardsButton query={query} selectedIds={selectedIds} /> : null}
+          {may('cards.write') ? (
+            <Button
+              variant="default"
+              onClick={() => setReassigning(true)}
+              disabled={!total}
+              data-testid="reassign-cards"
+            >
+              {t('classification.reassign.title')}
+            </Button>
+          ) : null}
           {may('cards.import') ? <ImportCardsButton onImported={() => setLocalRefresh((n) => n + 1)} /> : null}
           {may('cards.write') ? <Button onClick={onNew}>{t('cards.new')}</Button> : null}
         </Group>
       </Group>
+
+      {reassigning && total ? (
+        <ReassignModal
+          query={query}
+          total={total}
+          selectedIds={selectedIds}
+          onClose={() => setReassigning(false)}
+          onDone={() => {
+            setReassigning(false);
+            setSelected(new Set());
+            setLocalRefresh((n) => n + 1);
+          }}
+        />
+      ) : null}
 
       {cache.error ? (
         <Stack gap="xs">

@@ -1,15 +1,24 @@
 import { MultiSelect, SimpleGrid, TagsInput } from '@mantine/core';
 import { CLASSIFICATION_AXES, type ClassificationAxis } from '../../src-shared/cards/card';
+import { LIFECYCLES, VOLUME_TIERS, type Lifecycle, type VolumeTier } from '../../src-shared/classification/derived';
 import type { CardFilters } from '../../src-shared/contracts';
+import { LIFECYCLE_KEYS, VOLUME_TIER_KEYS } from '../classification/class-labels';
+import { regionPathLabel } from '../classification/region-tree';
 import { useI18n } from '../i18n/I18nProvider';
 import { useCardLabels } from './card-labels';
 
-/** How many of the panel's filters (axes and reps) are set: shown on the 筛选 button when the panel is closed. */
+/** The panel's filters: every classification axis, the rep and the derived classes. */
+const PANEL_KEYS = [...CLASSIFICATION_AXES, 'assignedRep', 'lifecycle', 'volumeTier'] as const;
+
+/** How many of the panel's filters are set: shown on the 筛选 button when the panel is closed. */
 export function countPanelFilters(filters: CardFilters): number {
-  return [...CLASSIFICATION_AXES, 'assignedRep' as const].filter((k) => (filters[k]?.length ?? 0) > 0).length;
+  return PANEL_KEYS.filter((k) => (filters[k]?.length ?? 0) > 0).length;
 }
 
-/** The classification axes and the rep, each a multi-select by label; the list refreshes on every change. */
+/**
+ * The classification axes, the rep and the derived classes (生命周期, 客户层级), each a
+ * multi-select by label; the list refreshes on every change.
+ */
 export function CardListFilters({
   filters,
   onChange,
@@ -20,6 +29,12 @@ export function CardListFilters({
   const { t } = useI18n();
   const labels = useCardLabels();
   const set = (key: ClassificationAxis | 'assignedRep', values: string[]) => {
+    const next = { ...filters };
+    if (values.length > 0) next[key] = values;
+    else delete next[key];
+    onChange(next);
+  };
+  const setDerived = <K extends 'lifecycle' | 'volumeTier'>(key: K, values: NonNullable<CardFilters[K]>) => {
     const next = { ...filters };
     if (values.length > 0) next[key] = values;
     else delete next[key];
@@ -40,7 +55,20 @@ export function CardListFilters({
               routeParents.includes(
                 labels.dictionaries.find((d) => d.axis === 'route' && d.code === o.value)?.parentCode ?? '',
               ),
+          )
+          // Regions read with their path (华北区 › 北京 › 朝阳), so that two 朝阳 cannot be confused.
+          .map((o) =>
+            axis === 'region' ? { ...o, label: regionPathLabel(labels.dictionaries, o.value, labels.language) } : o,
           );
+        // A value set from elsewhere (the not-classified group, a deactivated entry) stays visible and removable.
+        for (const value of filters[axis] ?? []) {
+          if (!options.some((o) => o.value === value)) {
+            options.push({
+              value,
+              label: value === '' ? t('classification.unclassified') : labels.dictionary(axis, value),
+            });
+          }
+        }
         return (
           <MultiSelect
             key={axis}
@@ -61,7 +89,12 @@ export function CardListFilters({
           size="xs"
           label={labels.field('classification.assignedRep')}
           placeholder={(filters.assignedRep?.length ?? 0) === 0 ? t('cards.filter.any') : undefined}
-          data={labels.reps.map((r) => ({ value: r.username, label: labels.rep(r.username) }))}
+          data={[
+            ...labels.reps.map((r) => ({ value: r.username, label: labels.rep(r.username) })),
+            ...(filters.assignedRep ?? [])
+              .filter((u) => !labels.reps.some((r) => r.username === u))
+              .map((u) => ({ value: u, label: u === '' ? t('classification.unclassified') : u })),
+          ]}
           value={filters.assignedRep ?? []}
           onChange={(values) => set('assignedRep', values)}
           searchable
@@ -79,6 +112,24 @@ export function CardListFilters({
           clearable
         />
       )}
+      <MultiSelect
+        size="xs"
+        label={t('classification.axis.lifecycle')}
+        placeholder={(filters.lifecycle?.length ?? 0) === 0 ? t('cards.filter.any') : undefined}
+        data={LIFECYCLES.map((v) => ({ value: v, label: t(LIFECYCLE_KEYS[v]) }))}
+        value={filters.lifecycle ?? []}
+        onChange={(values) => setDerived('lifecycle', values as Lifecycle[])}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <MultiSelect
+        size="xs"
+        label={t('classification.axis.volumeTier')}
+        placeholder={(filters.volumeTier?.length ?? 0) === 0 ? t('cards.filter.any') : undefined}
+        data={VOLUME_TIERS.map((v) => ({ value: v, label: t(VOLUME_TIER_KEYS[v]) }))}
+        value={filters.volumeTier ?? []}
+        onChange={(values) => setDerived('volumeTier', values as VolumeTier[])}
+        comboboxProps={{ withinPortal: true }}
+      />
     </SimpleGrid>
   );
 }

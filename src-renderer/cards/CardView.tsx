@@ -31,6 +31,7 @@ import { useCardLabels } from './card-labels';
 import { STATUS_COLORS, STATUS_KEYS } from './columns';
 import { ConfirmModal } from './ConfirmModal';
 import { ConflictPanel, reapply, type Conflict } from './ConflictPanel';
+import { DerivedClassesPanel } from './DerivedClassesPanel';
 import { DuplicateList, DuplicateWarning, useDuplicateProbe } from './Duplicates';
 import { FieldsPanel } from './FieldsPanel';
 import { HistoryPanel } from './HistoryPanel';
@@ -637,6 +638,10 @@ export function CardView({
             problems={problems}
             onField={onField}
           />
+          {/* Derived classes are the customer's now, not a version's: shown beside the current card only. */}
+          {card && !viewing ? (
+            <DerivedClassesPanel cardId={card.id} canOverride={canWrite && status !== 'merged'} onChanged={onChanged} />
+          ) : null}
         </Tabs.Panel>
         {card ? (
           <Tabs.Panel value="history" pt="md">

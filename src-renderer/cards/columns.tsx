@@ -2,6 +2,7 @@ import { Badge } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { CardStatus, ClassificationAxis } from '../../src-shared/cards/card';
 import type { CardRow, CardSortColumn } from '../../src-shared/contracts';
+import { LIFECYCLE_COLORS, LIFECYCLE_KEYS, VOLUME_TIER_COLORS, VOLUME_TIER_KEYS } from '../classification/class-labels';
 import type { StringKey } from '../i18n/dictionary';
 import { formatDateTime } from '../ui/format';
 import type { CardLabels } from './card-labels';
@@ -109,6 +110,30 @@ export const CARD_COLUMNS: readonly CardColumn[] = [
     minWidth: 130,
     align: 'right',
     text: (r, labels) => labels.value('trading.creditLimit', r.creditLimit),
+  },
+  {
+    key: 'lifecycle',
+    header: { key: 'classification.axis.lifecycle' },
+    width: '90px',
+    minWidth: 90,
+    text: (r, _labels, t) => t(LIFECYCLE_KEYS[r.lifecycle]),
+    render: (r, _labels, t) => (
+      <Badge size="sm" variant="light" color={LIFECYCLE_COLORS[r.lifecycle]} className="kd-badge-whole">
+        {t(LIFECYCLE_KEYS[r.lifecycle])}
+      </Badge>
+    ),
+  },
+  {
+    key: 'volumeTier',
+    header: { key: 'classification.axis.volumeTier' },
+    width: '90px',
+    minWidth: 90,
+    text: (r, _labels, t) => t(VOLUME_TIER_KEYS[r.volumeTier]),
+    render: (r, _labels, t) => (
+      <Badge size="sm" variant="light" color={VOLUME_TIER_COLORS[r.volumeTier]} className="kd-badge-whole">
+        {t(VOLUME_TIER_KEYS[r.volumeTier])}
+      </Badge>
+    ),
   },
   {
     key: 'status',

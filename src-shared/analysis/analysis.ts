@@ -151,7 +151,11 @@ export interface CreditAnalysis {
     limitCents: number;
     outstandingCents: number;
     overLimitCustomers: number;
+    /** How much the over-limit customers owe beyond their limits, together. */
     overLimitCents: number;
+    /** Customers who paid more than they bought up to asOf (a credit balance, shown as a positive amount). */
+    creditBalanceCustomers: number;
+    creditBalanceCents: number;
   };
   /** Every credit grade of the dictionary in order, then '' for customers without one. */
   byCreditGrade: (ShareGroup & {
@@ -190,7 +194,11 @@ export const SegmentSchema = z.discriminatedUnion('kind', [
     /** Narrows to one cross-tab column. */
     column: z.strictObject({ by: z.enum(CROSS_TAB_BY), key: z.string().max(40) }).optional(),
   }),
-  z.strictObject({ kind: z.literal('region'), region: z.string().max(40) }),
+  /**
+   * A region with its whole subtree; with `exact`, only the customers filed under that region
+   * itself (the "assigned to the parent itself" group). Region '' = customers without a region.
+   */
+  z.strictObject({ kind: z.literal('region'), region: z.string().max(40), exact: z.boolean().optional() }),
   z.strictObject({ kind: z.literal('creditGrade'), creditGrade: z.string().max(40) }),
   z.strictObject({ kind: z.literal('ageing'), bucket: z.enum(AGEING_BUCKETS) }),
   z.strictObject({ kind: z.literal('overLimit') }),

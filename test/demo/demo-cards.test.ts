@@ -75,20 +75,33 @@ describe('demo card generator', () => {
     expect(landlines).toBeGreaterThan(cards.length / 2);
   });
 
-  it('files every card under codes the dictionaries know, routes inside their region, reps from the list', () => {
+  it('files every card under codes the dictionaries know, on a route of its region, reps from the list', () => {
     const entries = demoRegionsAndRoutes();
     const known = new Map<string, Set<string>>();
     for (const axis of CLASSIFICATION_AXES) known.set(axis, new Set(DEFAULT_DICTIONARIES[axis].map(([code]) => code)));
     for (const e of entries) known.get(e.axis)!.add(e.code);
-    const routeRegion = new Map(entries.filter((e) => e.axis === 'route').map((e) => [e.code, e.parentCode]));
+    const regionParent = new Map(entries.filter((e) => e.axis === 'region').map((e) => [e.code, e.parentCode]));
+    /** The region and every region above it. */
+    const pathOf = (code: string) => {
+      const path: string[] = [];
+      for (let at: string | null | undefined = code; at; at = regionParent.get(at)) path.push(at);
+      return path;
+    };
+    const routeParent = new Map(entries.filter((e) => e.axis === 'route').map((e) => [e.code, e.parentCode!]));
     const ordersPerRoute = new Map<string, number[]>();
+    let filedUnderCity = 0;
     for (const card of cards) {
       const c = card.classification;
       for (const axis of CLASSIFICATION_AXES) {
         if (c[axis] !== '') expect(known.get(axis)!.has(c[axis]), `${axis}=${c[axis]}`).toBe(true);
       }
       if (c.route !== '') {
-        expect(routeRegion.get(c.route)).toBe(c.region);
+        // A card is filed under a district (a city for 东莞), three levels down: area › city › district.
+        const path = pathOf(c.region);
+        expect(path.length === 3 || (path.length === 2 && card.basic.address.includes('东莞')), c.region).toBe(true);
+        if (path.length === 2) filedUnderCity++;
+        // Its route hangs under its district or its city.
+        expect(path.slice(0, 2)).toContain(routeParent.get(c.route));
         ordersPerRoute.set(c.route, [...(ordersPerRoute.get(c.route) ?? []), c.routeOrder!]);
       } else {
         expect(c.region).toBe('');
@@ -96,6 +109,7 @@ describe('demo card generator', () => {
       }
       if (c.assignedRep !== '') expect(REPS).toContain(c.assignedRep);
     }
+    expect(filedUnderCity).toBeGreaterThan(0);
     // Route order counts 1, 2, 3 … along each route.
     for (const orders of ordersPerRoute.values()) expect(orders).toEqual(orders.map((_, i) => i + 1));
     expect(new Set(cards.map((c) => c.classification.assignedRep))).toEqual(new Set([...REPS, '']));
@@ -127,15 +141,42 @@ describe('demo card generator', () => {
     }
   });
 
-  it('lists seven regions with three to six routes each', () => {
+  it('makes a region tree: seven sales areas, their cities, the districts under the cities; routes under cities', () => {
     const entries = demoRegionsAndRoutes();
     const regions = entries.filter((e) => e.axis === 'region');
-    expect(regions.map((r) => r.label)).toEqual(['华北区', '东北区', '华东区', '华中区', '华南区', '西南区', '西北区']);
-    for (const region of regions) {
-      const routes = entries.filter((e) => e.axis === 'route' && e.parentCode === region.code);
-      expect(routes.length).toBeGreaterThanOrEqual(3);
-      expect(routes.length).toBeLessThanOrEqual(6);
+    const top = regions.filter((r) => r.parentCode === null);
+    expect(top.map((r) => r.label)).toEqual(['华北区', '东北区', '华东区', '华中区', '华南区', '西南区', '西北区']);
+    const children = (code: string) => regions.filter((r) => r.parentCode === code);
+    const beijing = children('HB').find((r) => r.label === '北京市')!;
+    expect(beijing).toMatchObject({ code: '110100', labelEn: 'Beijing' });
+    expect(children('110100').map((r) => r.label)).toEqual([
+      '东城区',
+      '西城区',
+      '朝阳区',
+      '丰台区',
+      '海淀区',
+      '通州区',
+    ]);
+    expect(children('110100').find((r) => r.code === '110105')).toMatchObject({ labelEn: 'Chaoyang District' });
+    expect(children('HN').map((r) => r.label)).toContain('东莞市');
+    expect(children('441900')).toEqual([]);
+    // Codes are unique; every parent exists; sort order counts within each parent.
+    expect(new Set(regions.map((r) => r.code)).size).toBe(regions.length);
+    for (const r of regions) if (r.parentCode) expect(regions.some((p) => p.code === r.parentCode)).toBe(true);
+    for (const parent of [null, 'HB', '110100']) {
+      expect(regions.filter((r) => r.parentCode === parent).map((r) => r.sortOrder)).toEqual(
+        regions.filter((r) => r.parentCode === parent).map((_, i) => i + 1),
+      );
     }
+    const routes = entries.filter((e) => e.axis === 'route');
+    const cityOrDistrict = new Set(regions.filter((r) => r.parentCode !== null).map((r) => r.code));
+    for (const route of routes) expect(cityOrDistrict.has(route.parentCode!), route.code).toBe(true);
+    expect(routes.filter((r) => r.parentCode === '110100').map((r) => r.label)).toEqual(['京东线', '京西线']);
+    expect(routes.find((r) => r.label === '浦东线')).toMatchObject({ parentCode: '310115' });
+    expect(routes.find((r) => r.label === '杭州线')).toMatchObject({
+      parentCode: '330100',
+      code: expect.stringMatching(/^HD-\d\d$/),
+    });
   });
 
   it('folds names to searchable text without losing the Chinese', () => {

@@ -20,6 +20,11 @@ describe('demo-data command line', () => {
     expect(() => parseDemoDataArgs(['--customers', '10', '--user', 'dangan'])).toThrow(DemoUsageError);
     expect(() => parseDemoDataArgs(['--customers', '10', '--bogus'])).toThrow(DemoUsageError);
     expect(parseDemoDataArgs(['--help']).help).toBe(true);
+    expect(() => parseDemoDataArgs(['--customers', '10', '--sales', 'lots'])).toThrow(DemoUsageError);
+    expect(() => parseDemoDataArgs(['--customers', '10', '--sales', '-5'])).toThrow(DemoUsageError);
+    expect(() => parseDemoDataArgs(['--customers', '10', '--sales', '5000001'])).toThrow(DemoUsageError);
+    expect(parseDemoDataArgs(['--customers', '10', '--sales', '2000000']).sales).toBe(2_000_000);
+    expect(parseDemoDataArgs(['--customers', '10']).sales).toBe(0);
   });
 
   it('takes the data folder from --data-dir, then KEDANG_DATA_DIR', () => {
@@ -39,6 +44,7 @@ describe('npm run demo-data', () => {
   let fixture: Fixture;
   const options = (extra: Partial<DemoDataOptions>): DemoDataOptions => ({
     customers: 120,
+    sales: 0,
     dataDir: join(root, 'demo'),
     seed: 'readme',
     user: null,
@@ -131,5 +137,66 @@ describe('npm run demo-data', () => {
       }),
     ).rejects.toBeInstanceOf(DemoDataFailed);
     expect(existsSync(join(elsewhere, 'archive.kedang'))).toBe(false);
+  });
+});
+
+/** `npm run demo-data -- --customers N --sales M`: cards, then sales and receipts through the real import. */
+describe('npm run demo-data with --sales', () => {
+  let root: string;
+  let fixture: Fixture | null = null;
+  const options = (extra: Partial<DemoDataOptions> = {}): DemoDataOptions => ({
+    customers: 150,
+    sales: 4000,
+    dataDir: join(root, 'demo'),
+    seed: 'sales',
+    user: null,
+    passwordStdin: false,
+    help: false,
+    ...extra,
+  });
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'kedang-demo-sales-'));
+  });
+  afterAll(async () => {
+    await fixture?.kedang.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('imports every generated line and receipt, with the products, as the demo custodian', async () => {
+    const result = await runDemoData(options(), null, { kdf: TEST_KDF });
+    expect(result.sales).toMatchObject({ lines: 4000, rejected: 0 });
+    expect(result.sales!.receipts).toBeGreaterThan(500);
+    expect(result.sales!.products).toBeGreaterThan(100);
+    fixture = await makeFixture({ setup: false, dir: join(root, 'demo') });
+    const manager = fixture.connection();
+    await fixture.ok(manager, 'auth.login', { username: 'jingli', password: 'Demo-jingli-2026' });
+    const imports = await fixture.ok(manager, 'sales.imports', {});
+    expect(imports.map((i) => [i.kind, i.by, i.firstDate])).toEqual([
+      ['receipts', 'dangan', expect.stringMatching(/^2024-01/)],
+      ['sales', 'dangan', '2024-01-01'],
+    ]);
+    expect(imports[1]!.lines).toBe(4000);
+    expect(imports[0]!.lines).toBe(result.sales!.receipts);
+    const products = await fixture.ok(manager, 'sales.products', {});
+    expect(products).toHaveLength(result.sales!.products);
+    expect(new Set(products.map((p) => p.category)).size).toBe(10);
+    await fixture.ok(manager, 'auth.logout', {});
+    await fixture.kedang.close();
+    fixture = null;
+  });
+
+  it('loads demo sales only once into an archive, and then adds no card either', async () => {
+    await expect(
+      runDemoData(options({ user: 'dangan', passwordStdin: true, customers: 5, seed: 'again' }), 'Demo-dangan-2026', {
+        kdf: TEST_KDF,
+      }),
+    ).rejects.toBeInstanceOf(DemoDataFailed);
+    const more = await runDemoData(
+      options({ user: 'dangan', passwordStdin: true, customers: 5, seed: 'again', sales: 0 }),
+      'Demo-dangan-2026',
+      { kdf: TEST_KDF },
+    );
+    expect(more).toMatchObject({ created: 5, firstId: 151, sales: null });
   });
 });

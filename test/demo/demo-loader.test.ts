@@ -100,12 +100,12 @@ describe('loading demo cards', () => {
       .where('axis', 'in', ['region', 'route'])
       .execute();
     expect(entries.filter((e) => e.axis === 'region').map((e) => e.label)).toContain('华北区');
-    expect(entries.filter((e) => e.axis === 'route').length).toBeGreaterThanOrEqual(21);
-    expect(entries.find((e) => e.code === 'HD-04')).toMatchObject({
-      axis: 'route',
+    expect(entries.filter((e) => e.axis === 'route').length).toBeGreaterThanOrEqual(40);
+    expect(entries.find((e) => e.axis === 'region' && e.code === '330100')).toMatchObject({
       parent_code: 'HD',
-      label: '浙江线',
+      label: '杭州市',
     });
+    expect(entries.find((e) => e.axis === 'route' && e.label === '杭州线')).toMatchObject({ parent_code: '330100' });
   });
 
   it('indexes every card so that two-character fragments, phone digits and pinyin initials find it', async () => {

@@ -33,8 +33,13 @@ describe('demo import workbook', () => {
     const at = (target: string) => columns.findIndex((c) => c.target === target);
     expect(rows.map((r) => cellText(r.cells[at('basic.name')] ?? null))).toEqual(cards.map((c) => c.basic.name));
     expect(cellText(rows[0]!.cells[at('basic.code')] ?? null)).toBe('KH000001');
-    const withRegion = cards.findIndex((c) => c.classification.region === 'HD');
-    if (withRegion >= 0) expect(cellText(rows[withRegion]!.cells[at('classification.region')] ?? null)).toBe('华东区');
+    // Regions as their labels, or as their codes where two districts share a label (朝阳区 in Beijing and Changchun).
+    const regionCells = rows.map((r) => cellText(r.cells[at('classification.region')] ?? null));
+    const labelled = cards.findIndex((c) => c.classification.region === '110106');
+    expect(regionCells[labelled]).toBe('丰台区');
+    const coded = cards.findIndex((c) => c.classification.region === '110105');
+    expect(regionCells[coded]).toBe('110105');
+    expect(regionCells.filter((v) => v !== '').length).toBeGreaterThan(50);
 
     const entries = readFileDictionary(sheets.dictionary);
     expect(entries.map((e) => [e.axis, e.code, e.parentCode])).toEqual(

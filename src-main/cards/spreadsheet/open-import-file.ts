@@ -3,16 +3,21 @@ import { basename } from 'node:path';
 import { KedangError, toKedangError } from '../../errors';
 import { csvRows, inspectCsv } from './read-csv';
 import { openXlsx } from './read-xlsx';
-import { IMPORT_LIMITS, type ImportWorkbook } from './sheet-rows';
+import { IMPORT_LIMITS, type ImportLimits, type ImportWorkbook } from './sheet-rows';
 
 /**
  * Opens an import file of either format, chosen by its content rather than
  * its name (an .xls renamed .csv, or a CSV saved as .xlsx, is common): a zip
  * is a workbook, anything else must be text. Missing file: FILE_NOT_FOUND;
  * too big: IMPORT_TOO_LARGE; empty: IMPORT_NO_ROWS; anything else that
- * cannot be read: IMPORT_UNREADABLE.
+ * cannot be read: IMPORT_UNREADABLE. `limits` and `sideSheets` let another
+ * import (sales) use the same readers with its own limits and sheets.
  */
-export async function openImportFile(path: string): Promise<ImportWorkbook> {
+export async function openImportFile(
+  path: string,
+  options: { limits?: ImportLimits; sideSheets?: boolean } = {},
+): Promise<ImportWorkbook> {
+  const limits = options.limits ?? IMPORT_LIMITS;
   let size: number;
   try {
     const info = await stat(path);
@@ -21,12 +26,12 @@ export async function openImportFile(path: string): Promise<ImportWorkbook> {
   } catch (error) {
     throw toKedangError(error);
   }
-  if (size > IMPORT_LIMITS.bytes) throw new KedangError('IMPORT_TOO_LARGE');
+  if (size > limits.bytes) throw new KedangError('IMPORT_TOO_LARGE');
   if (size === 0) throw new KedangError('IMPORT_NO_ROWS');
   const fileName = basename(path);
   const head = await firstBytes(path, 8);
   if (head.readUInt32LE(0) === 0x04034b50) {
-    const book = await openXlsx(path);
+    const book = await openXlsx(path, { limits, sideSheets: options.sideSheets ?? true });
     return {
       fileName,
       format: 'xlsx',
@@ -38,12 +43,12 @@ export async function openImportFile(path: string): Promise<ImportWorkbook> {
   }
   // An old binary .xls (OLE compound file) is not text; say so rather than read it as GBK.
   if (head.length >= 4 && head.readUInt32BE(0) === 0xd0cf11e0) throw new KedangError('IMPORT_UNREADABLE');
-  const { encoding, bom } = await inspectCsv(path);
+  const { encoding, bom } = await inspectCsv(path, limits);
   return {
     fileName,
     format: 'csv',
     encoding,
-    cardRows: () => csvRows(path, encoding, bom),
+    cardRows: () => csvRows(path, encoding, bom, limits),
     people: null,
     dictionary: null,
   };

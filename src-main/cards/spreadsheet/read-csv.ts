@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import Papa from 'papaparse';
 import { KedangError, toKedangError } from '../../errors';
 import { chunkDecoder, encodingOf, TextCheck } from './text-encoding';
-import { IMPORT_LIMITS, type ImportEncoding, type SheetRow } from './sheet-rows';
+import { IMPORT_LIMITS, type ImportEncoding, type ImportLimits, type SheetRow } from './sheet-rows';
 
 /** Text parsed per piece: enough rows to be quick, few enough that 100,000 rows are never all held. */
 const PIECE_CHARS = 1024 * 1024;
@@ -26,10 +26,13 @@ async function* fileChunks(path: string, start = 0): AsyncGenerator<Buffer> {
  * is valid UTF-8) and its number of records, counting line feeds outside
  * quotes. In UTF-8 and GBK a quote or line feed byte is always that
  * character, so the bytes are counted as they are; UTF-16 is decoded first.
- * More records than IMPORT_LIMITS.rows is IMPORT_TOO_LARGE before anything
+ * More records than `limits.rows` is IMPORT_TOO_LARGE before anything
  * is imported.
  */
-export async function inspectCsv(path: string): Promise<{ encoding: ImportEncoding; bom: number }> {
+export async function inspectCsv(
+  path: string,
+  limits: ImportLimits = IMPORT_LIMITS,
+): Promise<{ encoding: ImportEncoding; bom: number }> {
   const strict = new TextDecoder('utf-8', { fatal: true });
   let validUtf8 = true;
   let head: Buffer | null = null;
@@ -38,7 +41,7 @@ export async function inspectCsv(path: string): Promise<{ encoding: ImportEncodi
   let records = 0;
   const count = (code: number) => {
     if (code === QUOTE) quoted = !quoted;
-    else if (code === LINE_FEED && !quoted && ++records > IMPORT_LIMITS.rows) throw new KedangError('IMPORT_TOO_LARGE');
+    else if (code === LINE_FEED && !quoted && ++records > limits.rows) throw new KedangError('IMPORT_TOO_LARGE');
   };
   for await (const chunk of fileChunks(path)) {
     if (!head) {
@@ -78,7 +81,12 @@ export async function inspectCsv(path: string): Promise<{ encoding: ImportEncodi
  * left open swallows the rest of the file into one field: that is refused
  * (IMPORT_UNREADABLE) rather than imported garbled.
  */
-export async function* csvRows(path: string, encoding: ImportEncoding, bom: number): AsyncGenerator<SheetRow> {
+export async function* csvRows(
+  path: string,
+  encoding: ImportEncoding,
+  bom: number,
+  limits: ImportLimits = IMPORT_LIMITS,
+): AsyncGenerator<SheetRow> {
   const decoder = chunkDecoder(encoding);
   const textCheck = new TextCheck();
   let delimiter = '';
@@ -93,7 +101,7 @@ export async function* csvRows(path: string, encoding: ImportEncoding, bom: numb
     const parsed = Papa.parse<string[]>(piece, { delimiter, skipEmptyLines: false });
     if (parsed.errors.some((e) => e.type === 'Quotes')) throw new KedangError('IMPORT_UNREADABLE');
     if (!delimiter) delimiter = parsed.meta.delimiter;
-    for (const cells of parsed.data) yield { row: ++rowNumber, cells: cells.slice(0, IMPORT_LIMITS.columns) };
+    for (const cells of parsed.data) yield { row: ++rowNumber, cells: cells.slice(0, limits.columns) };
   }
 
   const pieceEnd = (index: number) => (index > 0 && pending.charCodeAt(index - 1) === 0x0d ? index - 1 : index);

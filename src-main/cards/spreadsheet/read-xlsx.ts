@@ -2,7 +2,7 @@ import { KedangError } from '../../errors';
 import { workbookParts, type WorkbookSheet } from './workbook-sheets';
 import { readDateStyles, readSharedStrings, worksheetRows, type SheetContext } from './xlsx-parts';
 import { checkWorkbookZip } from './zip-check';
-import { SHEET_NAMES, type ImportSheet, type SheetRow } from './sheet-rows';
+import { IMPORT_LIMITS, SHEET_NAMES, type ImportLimits, type ImportSheet, type SheetRow } from './sheet-rows';
 
 /** An xlsx import: the small sheets read whole, the card sheet read as its rows are used. */
 export interface XlsxWorkbook {
@@ -20,9 +20,14 @@ export interface XlsxWorkbook {
  * are streamed straight from their zip entries, so that a 100,000-row
  * workbook is never held as an object model nor as a whole array of rows.
  * The card sheet is the one named 客户档案, else the first sheet; the 人员 and
- * 分类字典 sheets are read whole beside it.
+ * 分类字典 sheets are read whole beside it unless `sideSheets` is false (a
+ * sales import reads its first sheet only).
  */
-export async function openXlsx(path: string): Promise<XlsxWorkbook> {
+export async function openXlsx(
+  path: string,
+  options: { limits?: ImportLimits; sideSheets?: boolean } = {},
+): Promise<XlsxWorkbook> {
+  const limits = options.limits ?? IMPORT_LIMITS;
   const entries = await checkWorkbookZip(path);
   const parts = await workbookParts(path, entries);
   const context: SheetContext = {
@@ -35,9 +40,9 @@ export async function openXlsx(path: string): Promise<XlsxWorkbook> {
   if (!cardSheet.entry) throw new KedangError('IMPORT_UNREADABLE');
   const budget = { rows: 0 };
   const readWhole = async (sheet: WorkbookSheet | undefined): Promise<ImportSheet | null> => {
-    if (!sheet?.entry || sheet === cardSheet) return null;
+    if (!sheet?.entry || sheet === cardSheet || options.sideSheets === false) return null;
     const rows: SheetRow[] = [];
-    for await (const row of worksheetRows(path, sheet.entry, context, budget)) rows.push(row);
+    for await (const row of worksheetRows(path, sheet.entry, context, budget, limits)) rows.push(row);
     return { name: sheet.name, rows };
   };
   const people = await readWhole(sheetNamed(SHEET_NAMES.people));
@@ -47,7 +52,7 @@ export async function openXlsx(path: string): Promise<XlsxWorkbook> {
     cardSheetName: cardSheet.name,
     people,
     dictionary,
-    cardRows: () => worksheetRows(path, cardSheet.entry!, context, { rows: sideRows }),
+    cardRows: () => worksheetRows(path, cardSheet.entry!, context, { rows: sideRows }, limits),
   };
 }
 

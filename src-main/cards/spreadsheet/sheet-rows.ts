@@ -48,6 +48,16 @@ export const SHEET_NAMES = { cards: '客户档案', people: '人员', dictionary
  */
 export const IMPORT_LIMITS = { bytes: 200 * 1024 * 1024, rows: 600_000, columns: 500 } as const;
 
+/**
+ * The limits a reader applies; card import uses {@link IMPORT_LIMITS}, the sales import its
+ * own (ERP exports of a few years' lines are far longer than a card register).
+ */
+export interface ImportLimits {
+  bytes: number;
+  rows: number;
+  columns: number;
+}
+
 /** A date cell's calendar date. Spreadsheet dates carry no time zone; readers hand them over as UTC midnight. */
 export function calendarDateOf(date: Date): string {
   const y = date.getUTCFullYear();

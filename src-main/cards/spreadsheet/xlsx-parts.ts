@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInflateRaw } from 'node:zlib';
 import { KedangError } from '../../errors';
 import { XmlEventReader, type XmlHandler } from './xml-events';
-import { IMPORT_LIMITS, serialDate, type CellValue, type SheetRow } from './sheet-rows';
+import { IMPORT_LIMITS, serialDate, type CellValue, type ImportLimits, type SheetRow } from './sheet-rows';
 import type { ZipEntry } from './zip-check';
 
 const MAX_SHARED_STRINGS_BYTES = 256 * 1024 ** 2;
@@ -119,14 +119,15 @@ export interface SheetContext {
  * A worksheet's rows as they are unpacked: each cell's value as the user
  * sees it — shared and inline strings, numbers, true/false, and numbers in a
  * date format as dates (a Date at UTC midnight of that calendar day). Cells
- * past IMPORT_LIMITS.columns are dropped; more rows than IMPORT_LIMITS.rows
- * is IMPORT_TOO_LARGE.
+ * past `limits.columns` are dropped; more rows than `limits.rows` (counted
+ * over the sheets read, through `budget`) is IMPORT_TOO_LARGE.
  */
 export async function* worksheetRows(
   path: string,
   entry: ZipEntry,
   context: SheetContext,
   budget: { rows: number },
+  limits: ImportLimits = IMPORT_LIMITS,
 ): AsyncGenerator<SheetRow> {
   let ready: SheetRow[] = [];
   let rowNumber = 0;
@@ -187,7 +188,7 @@ export async function* worksheetRows(
           phonetic--;
           break;
         case 'c':
-          if (inCell && column >= 0 && column < IMPORT_LIMITS.columns) {
+          if (inCell && column >= 0 && column < limits.columns) {
             while (cells.length < column) cells.push(null);
             cells[column] = cellValue(type, style, value?.join('') ?? null, inline?.join('') ?? null, context);
           }
@@ -196,7 +197,7 @@ export async function* worksheetRows(
           inline = null;
           break;
         case 'row':
-          if (++budget.rows > IMPORT_LIMITS.rows) throw new KedangError('IMPORT_TOO_LARGE');
+          if (++budget.rows > limits.rows) throw new KedangError('IMPORT_TOO_LARGE');
           ready.push({ row: rowNumber, cells });
           cells = [];
           break;
