@@ -7,7 +7,7 @@
  *   sales      sales.importCommit through the router in a child process of its own
  *              (wall time, peak RSS) vs the raw floor in a child process of its own
  *   receipts   the same for the receipts that pay those sales (figures only)
- *   analyses   then, when scripts/bench/analysis.ts is there, its benchAnalyses on the filled archive
+ *   analyses   then scripts/bench/analysis.ts's benchAnalyses on the filled archive
  *
  *   npm run bench                                  (unlock, cards, then this)
  *   npx tsx scripts/bench/sales.ts [--customers N] [--lines M] [--work-dir DIR]
@@ -35,6 +35,7 @@ import { calendarDate } from '../../src-main/classification/calendar';
 import { writeDemoSalesFiles } from '../../src-main/demo/demo-sales';
 import { openCipherDatabase } from '../../src-main/store/cipher-database';
 import { DEMO_USERS } from '../../src-main/demo/demo-office';
+import { benchAnalyses } from './analysis';
 import { buildArchive, custodianKey, plainCopy } from './bench-archive';
 import type { SalesChildResult } from './sales-import-child';
 
@@ -196,23 +197,6 @@ function importRows(
   ];
 }
 
-/** Whether the analysis benchmark is there and exports benchAnalyses; null when it is not (yet). */
-async function analysisBench(): Promise<
-  ((ctx: { dataDir: string; username: string; password: string; asOf: string }) => Promise<boolean>) | null
-> {
-  const path = join(import.meta.dirname, 'analysis.ts');
-  if (!existsSync(path)) return null;
-  const module = (await import(path)) as { benchAnalyses?: unknown };
-  return typeof module.benchAnalyses === 'function'
-    ? (module.benchAnalyses as (ctx: {
-        dataDir: string;
-        username: string;
-        password: string;
-        asOf: string;
-      }) => Promise<boolean>)
-    : null;
-}
-
 async function main(): Promise<number> {
   const options = parseOptions();
   const work = options.workDir ?? mkdtempSync(join(tmpdir(), 'kedang-bench-sales-'));
@@ -224,7 +208,7 @@ async function main(): Promise<number> {
   const started = performance.now();
   const loadBefore = loadavg()[0]!;
   let failed = false;
-  let analysesLine = 'analyses: scripts/bench/analysis.ts not there (yet); skipped';
+  let analysesLine = 'analyses: not run (a step before them failed)';
   try {
     log(`the archive of ${options.customers} demo cards in ${cardsDir}`);
     await buildArchive(cardsDir, options.customers, log);
@@ -257,20 +241,17 @@ async function main(): Promise<number> {
     rmSync(`${plainPath}-wal`, { force: true });
     rmSync(`${plainPath}-shm`, { force: true });
 
-    const analyses = await analysisBench();
-    if (analyses) {
-      log('analyses: scripts/bench/analysis.ts on the filled archive');
-      // The analyses are the managers' screens: run as the demo manager.
-      const manager = DEMO_USERS.find((u) => u.role === 'manager')!;
-      const ok = await analyses({
-        dataDir: salesDir,
-        username: manager.username,
-        password: manager.password,
-        asOf: until,
-      });
-      analysesLine = `analyses: benchAnalyses ${ok ? 'passed' : 'FAILED'}`;
-      if (!ok) failed = true;
-    }
+    log('analyses: scripts/bench/analysis.ts on the filled archive');
+    // The analyses are the managers' screens: run as the demo manager.
+    const manager = DEMO_USERS.find((u) => u.role === 'manager')!;
+    const ok = await benchAnalyses({
+      dataDir: salesDir,
+      username: manager.username,
+      password: manager.password,
+      asOf: until,
+    });
+    analysesLine = `analyses: benchAnalyses ${ok ? 'passed' : 'FAILED'}`;
+    if (!ok) failed = true;
   } catch (error) {
     failed = true;
     notes.push((error as Error).message);

@@ -1,10 +1,10 @@
-import { Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { createContext, useContext, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { InputOf } from '../../src-shared/contracts';
 import type { AnalysisRequest } from '../../src-shared/contracts/analysis';
-import type { KedangErrorDto } from '../../src-shared/errors';
+import type { Result } from '../../src-shared/errors';
 import { call } from '../api/call';
 import { useI18n } from '../i18n/I18nProvider';
-import { ErrorAlert } from '../ui/ErrorAlert';
 import { useNotify } from '../ui/Notifications';
 import type { ChartAction, ChartModel, CustomersTarget } from './charts/chart-kit';
 import { chartPng, EChart } from './charts/EChart';
@@ -22,6 +22,85 @@ export function usePrintMode(): boolean {
 /** A4 text width (180 mm) in CSS pixels, and the chart's share of it beside a table. */
 const PRINT_WIDTH = 680;
 const PRINT_SIDE_WIDTH = 330;
+
+/**
+ * 导出: asks where to save (a cancel is no error), has main write the file there and tells how
+ * it went; `busy` meanwhile.
+ */
+function useSaveAs(purpose: InputOf<'app.chooseFile'>['purpose']) {
+  const notify = useNotify();
+  const [busy, setBusy] = useState(false);
+  async function saveAs<T>(write: (path: string) => Promise<Result<T>>, savedMessage: (value: T) => string) {
+    setBusy(true);
+    try {
+      const chosen = await call('app.chooseFile', { purpose, mode: 'save' });
+      if (!chosen.ok) {
+        if (chosen.error.code !== 'CANCELLED') notify(chosen.error.message, 'red');
+        return;
+      }
+      const saved = await write(chosen.value.path);
+      if (saved.ok) notify(savedMessage(saved.value));
+      else notify(saved.error.message, 'red');
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, saveAs };
+}
+
+/** A titled figure: a note under the title, buttons beside it on screen. */
+interface FigureFrame {
+  id: string;
+  title: string;
+  note?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+}
+
+/** A figure on screen: a bordered panel. */
+function ScreenFigure({ id, title, note, actions, children }: FigureFrame) {
+  return (
+    <Paper withBorder radius="md" p="md" data-panel={id}>
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="nowrap" gap="sm">
+          <Title order={4}>{title}</Title>
+          {actions}
+        </Group>
+        {note ? (
+          <Text size="sm" c="dimmed">
+            {note}
+          </Text>
+        ) : null}
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+/**
+ * A figure on paper: its heading, with what must stay on one page with it (`kept`), then the
+ * rest, which a long figure lets run over the pages.
+ */
+function PaperFigure({
+  id,
+  title,
+  note,
+  layout,
+  long,
+  kept,
+  children,
+}: Omit<FigureFrame, 'actions'> & { layout: 'side' | 'below'; long: boolean; kept?: ReactNode }) {
+  return (
+    <section className="kd-ap-figure" data-layout={layout} data-long={long} data-panel={id}>
+      <div className="kd-ap-keep">
+        <h2>{title}</h2>
+        {note ? <p className="kd-ap-note">{note}</p> : null}
+        {kept}
+      </div>
+      {children}
+    </section>
+  );
+}
 
 /**
  * One chart with its data table (beside it, or below it when the table is wide), a title,
@@ -54,9 +133,8 @@ export function ChartPanel({
   longTable?: boolean;
 }) {
   const { t } = useI18n();
-  const notify = useNotify();
   const print = usePrintMode();
-  const [busy, setBusy] = useState(false);
+  const { busy, saveAs } = useSaveAs('analysisChart');
 
   if (print) {
     const width = layout === 'side' ? PRINT_SIDE_WIDTH : PRINT_WIDTH;
@@ -71,12 +149,7 @@ export function ChartPanel({
     );
     // A long table runs on over the pages; the heading and the chart stay together on one.
     return (
-      <section className="kd-ap-figure" data-layout={layout} data-long={longTable} data-panel={id}>
-        <div className="kd-ap-keep">
-          <h2>{title}</h2>
-          {note ? <p className="kd-ap-note">{note}</p> : null}
-          {longTable ? chart : null}
-        </div>
+      <PaperFigure id={id} title={title} note={note} layout={layout} long={longTable} kept={longTable ? chart : null}>
         {longTable ? (
           <div className="kd-ap-table">{table}</div>
         ) : (
@@ -85,56 +158,41 @@ export function ChartPanel({
             <div className="kd-ap-table">{table}</div>
           </div>
         )}
-      </section>
+      </PaperFigure>
     );
   }
 
-  async function exportPng() {
-    setBusy(true);
-    try {
-      const chosen = await call('app.chooseFile', { purpose: 'analysisChart', mode: 'save' });
-      if (!chosen.ok) {
-        if (chosen.error.code !== 'CANCELLED') notify(chosen.error.message, 'red');
-        return;
-      }
-      const pngBase64 = await chartPng(model);
-      const saved = await call('analysis.exportChart', { request, path: chosen.value.path, pngBase64 });
-      if (saved.ok) notify(t('analysis.export.chartSaved', { path: saved.value.path }));
-      else notify(saved.error.message, 'red');
-    } finally {
-      setBusy(false);
-    }
-  }
+  const exportPng = () =>
+    saveAs(
+      async (path) => call('analysis.exportChart', { request, path, pngBase64: await chartPng(model) }),
+      (saved) => t('analysis.export.chartSaved', { path: saved.path }),
+    );
 
   return (
-    <Paper withBorder radius="md" p="md" data-panel={id}>
-      <Stack gap="xs">
-        <Group justify="space-between" wrap="nowrap" gap="sm">
-          <Title order={4}>{title}</Title>
-          <Group gap="xs" wrap="nowrap">
-            {controls}
-            <Button
-              size="xs"
-              variant="subtle"
-              onClick={() => void exportPng()}
-              loading={busy}
-              data-testid={`export-png-${id}`}
-            >
-              {t('analysis.export.png')}
-            </Button>
-          </Group>
+    <ScreenFigure
+      id={id}
+      title={title}
+      note={note}
+      actions={
+        <Group gap="xs" wrap="nowrap">
+          {controls}
+          <Button
+            size="xs"
+            variant="subtle"
+            onClick={() => void exportPng()}
+            loading={busy}
+            data-testid={`export-png-${id}`}
+          >
+            {t('analysis.export.png')}
+          </Button>
         </Group>
-        {note ? (
-          <Text size="sm" c="dimmed">
-            {note}
-          </Text>
-        ) : null}
-        <div className="kd-an-figure" data-layout={layout}>
-          <EChart model={model} height={height} chartId={id} label={title} onAction={onAction} />
-          <div className="kd-an-table">{table}</div>
-        </div>
-      </Stack>
-    </Paper>
+      }
+    >
+      <div className="kd-an-figure" data-layout={layout}>
+        <EChart model={model} height={height} chartId={id} label={title} onAction={onAction} />
+        <div className="kd-an-table">{table}</div>
+      </div>
+    </ScreenFigure>
   );
 }
 
@@ -220,23 +278,12 @@ export function AnalysisTable({ children, testId }: { children: ReactNode; testI
 /** 导出表格: main re-runs the analysis of `request` and writes its tables as xlsx. */
 export function ExportTableButton({ request, disabled }: { request: AnalysisRequest; disabled?: boolean }) {
   const { t } = useI18n();
-  const notify = useNotify();
-  const [busy, setBusy] = useState(false);
-  async function run() {
-    setBusy(true);
-    try {
-      const chosen = await call('app.chooseFile', { purpose: 'analysisTable', mode: 'save' });
-      if (!chosen.ok) {
-        if (chosen.error.code !== 'CANCELLED') notify(chosen.error.message, 'red');
-        return;
-      }
-      const saved = await call('analysis.exportTable', { request, path: chosen.value.path });
-      if (saved.ok) notify(t('analysis.export.tableSaved', { rows: saved.value.rows, path: saved.value.path }));
-      else notify(saved.error.message, 'red');
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, saveAs } = useSaveAs('analysisTable');
+  const run = () =>
+    saveAs(
+      (path) => call('analysis.exportTable', { request, path }),
+      (saved) => t('analysis.export.tableSaved', { rows: saved.rows, path: saved.path }),
+    );
   return (
     <Button
       variant="default"
@@ -251,104 +298,18 @@ export function ExportTableButton({ request, disabled }: { request: AnalysisRequ
 }
 
 /** A titled block without a chart (a list or a table of terms), on screen and on paper. */
-export function TablePanel({
-  id,
-  title,
-  note,
-  actions,
-  children,
-}: {
-  id: string;
-  title: string;
-  note?: ReactNode;
-  actions?: ReactNode;
-  children: ReactNode;
-}) {
+export function TablePanel({ id, title, note, actions, children }: FigureFrame) {
   const print = usePrintMode();
   if (print) {
     return (
-      <section className="kd-ap-figure" data-layout="below" data-long="true" data-panel={id}>
-        <div className="kd-ap-keep">
-          <h2>{title}</h2>
-          {note ? <p className="kd-ap-note">{note}</p> : null}
-        </div>
+      <PaperFigure id={id} title={title} note={note} layout="below" long>
         {children}
-      </section>
+      </PaperFigure>
     );
   }
   return (
-    <Paper withBorder radius="md" p="md" data-panel={id}>
-      <Stack gap="xs">
-        <Group justify="space-between" wrap="nowrap" gap="sm">
-          <Title order={4}>{title}</Title>
-          {actions}
-        </Group>
-        {note ? (
-          <Text size="sm" c="dimmed">
-            {note}
-          </Text>
-        ) : null}
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
-
-/**
- * The frame of one analysis tab: a summary line and the tab's buttons above, the error if
- * the analysis failed, the figures (dimmed while a new period is calculated), or the reason
- * there is nothing to show.
- */
-export function TabFrame({
-  summary,
-  controls,
-  actions,
-  error,
-  loading,
-  ready,
-  empty,
-  children,
-}: {
-  summary?: ReactNode;
-  controls?: ReactNode;
-  actions?: ReactNode;
-  error: KedangErrorDto | null;
-  loading: boolean;
-  ready: boolean;
-  empty: boolean;
-  children: () => ReactNode;
-}) {
-  const { t } = useI18n();
-  return (
-    <Stack gap="md">
-      <Group justify="space-between" align="flex-end" gap="sm">
-        <Group gap="md" align="flex-end">
-          {controls}
-          {loading ? (
-            <Group gap={6}>
-              <Loader size="xs" />
-              <Text size="sm" c="dimmed">
-                {t('analysis.loading')}
-              </Text>
-            </Group>
-          ) : (
-            summary
-          )}
-        </Group>
-        <Group gap="sm">{actions}</Group>
-      </Group>
-      <ErrorAlert error={error} />
-      {ready ? (
-        empty ? (
-          <Text c="dimmed" py="md" data-testid="analysis-empty-period">
-            {t('analysis.empty.period')}
-          </Text>
-        ) : (
-          <div className="kd-an-body" style={{ opacity: loading ? 0.55 : 1 }} aria-busy={loading}>
-            {children()}
-          </div>
-        )
-      ) : null}
-    </Stack>
+    <ScreenFigure id={id} title={title} note={note} actions={actions}>
+      {children}
+    </ScreenFigure>
   );
 }

@@ -1,7 +1,8 @@
-import { Alert, Paper, ScrollArea, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Alert, Stack, Text } from '@mantine/core';
 import { formatCents, type SalesImportReport } from '../../src-shared/sales/sales';
-import type { StringKey } from '../i18n/dictionary';
 import { useI18n } from '../i18n/I18nProvider';
+import { ImportCountBoxes, type ImportCount } from '../spreadsheet-import/ImportCountBoxes';
+import { RejectedRowsList } from '../spreadsheet-import/RejectedRowsList';
 import { formatDateTime } from '../ui/format';
 
 /**
@@ -11,14 +12,20 @@ import { formatDateTime } from '../ui/format';
  */
 export function SalesReportView({ report }: { report: SalesImportReport }) {
   const { t } = useI18n();
-  const stats: [string, StringKey, string | number, string][] = [
-    ['totalRows', 'sales.stat.total', report.totalRows, 'dark'],
-    ['acceptedRows', 'sales.stat.accepted', report.acceptedRows, 'green'],
-    ['rejectedCount', 'sales.stat.rejected', report.rejectedCount, 'red'],
-    ['acceptedCents', 'sales.stat.amount', formatCents(report.acceptedCents), 'indigo'],
-    ['customers', 'sales.stat.customers', report.customers, 'indigo'],
+  const counts: ImportCount[] = [
+    { stat: 'totalRows', label: 'sales.stat.total', value: report.totalRows, color: 'dark' },
+    { stat: 'acceptedRows', label: 'sales.stat.accepted', value: report.acceptedRows, color: 'green' },
+    { stat: 'rejectedCount', label: 'sales.stat.rejected', value: report.rejectedCount, color: 'red' },
+    {
+      stat: 'acceptedCents',
+      label: 'sales.stat.amount',
+      value: report.acceptedCents,
+      shown: formatCents(report.acceptedCents),
+      color: 'indigo',
+    },
+    { stat: 'customers', label: 'sales.stat.customers', value: report.customers, color: 'indigo' },
     ...(report.kind === 'sales'
-      ? [['newProducts', 'sales.stat.newProducts', report.newProducts, 'indigo'] as [string, StringKey, number, string]]
+      ? [{ stat: 'newProducts', label: 'sales.stat.newProducts', value: report.newProducts, color: 'indigo' } as const]
       : []),
   ];
   return (
@@ -32,65 +39,13 @@ export function SalesReportView({ report }: { report: SalesImportReport }) {
           })}
         </Alert>
       ) : null}
-      <SimpleGrid cols={stats.length} spacing="sm" data-testid="sales-counts">
-        {stats.map(([key, label, value, color]) => (
-          <Paper key={key} withBorder radius="sm" p="sm" data-stat={key}>
-            <Text size="xs" c="dimmed">
-              {t(label)}
-            </Text>
-            <Text
-              size="xl"
-              fw={700}
-              c={value !== 0 && value !== '0.00' ? color : 'dimmed'}
-              data-value
-              className="kd-nowrap"
-            >
-              {value}
-            </Text>
-          </Paper>
-        ))}
-      </SimpleGrid>
+      <ImportCountBoxes importer="sales" counts={counts} />
       <Text size="sm" data-testid="sales-date-range">
         {report.firstDate && report.lastDate
           ? t('sales.dateRange', { from: report.firstDate, to: report.lastDate })
           : t('sales.noDates')}
       </Text>
-      <div>
-        <Text fw={500} size="sm" mb={6}>
-          {t('sales.rejectedTitle', { n: report.rejectedCount })}
-        </Text>
-        {report.rejectedCount === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('sales.noRejected')}
-          </Text>
-        ) : (
-          <>
-            <ScrollArea.Autosize mah={260} type="auto">
-              <Table withTableBorder verticalSpacing={4} fz="sm" data-testid="sales-rejected">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th w={80}>{t('sales.rowNo')}</Table.Th>
-                    <Table.Th>{t('sales.reasons')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {report.rejected.map((r) => (
-                    <Table.Tr key={r.row} data-row={r.row}>
-                      <Table.Td className="kd-mono">{r.row}</Table.Td>
-                      <Table.Td c="red.8">{r.reasons.join(t('sales.reasonSeparator'))}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollArea.Autosize>
-            {report.rejected.length < report.rejectedCount ? (
-              <Text size="xs" c="dimmed" mt={4}>
-                {t('sales.rejectedMore', { shown: report.rejected.length, total: report.rejectedCount })}
-              </Text>
-            ) : null}
-          </>
-        )}
-      </div>
+      <RejectedRowsList importer="sales" report={report} maxHeight={260} reasonSeparator={t('sales.reasonSeparator')} />
     </Stack>
   );
 }

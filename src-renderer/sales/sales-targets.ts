@@ -2,9 +2,7 @@ import type { ComboboxData } from '@mantine/core';
 import type { Language } from '../../src-shared/errors';
 import { SALES_TARGET_INFO, targetsOf, type SalesImportKind, type SalesTarget } from '../../src-shared/sales/sales';
 import type { Translate } from '../i18n/I18nProvider';
-
-/** The select's value for "not imported": Mantine's Select treats '' as no value, the contract uses ''. */
-export const IGNORE = '__ignore__';
+import { IGNORE } from '../spreadsheet-import/column-mapping';
 
 /** A target's name in the reader's language. */
 export function targetLabel(target: SalesTarget, language: Language): string {
@@ -17,19 +15,6 @@ export function targetOptions(kind: SalesImportKind, language: Language, t: Tran
     { value: IGNORE, label: t('sales.ignore') },
     ...targetsOf(kind).map((target) => ({ value: target, label: targetLabel(target, language) })),
   ];
-}
-
-/** Which columns share a target with an earlier column: index → the earlier column's header. */
-export function duplicateTargets(headers: readonly string[], targets: readonly string[]): Map<number, string> {
-  const first = new Map<string, number>();
-  const clashes = new Map<number, string>();
-  targets.forEach((target, i) => {
-    if (target === '') return;
-    const earlier = first.get(target);
-    if (earlier === undefined) first.set(target, i);
-    else clashes.set(i, headers[earlier] ?? '');
-  });
-  return clashes;
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Period, Segment } from '../../../src-shared/analysis/analysis';
 import type { Language } from '../../../src-shared/errors';
+import { formatCents } from '../../../src-shared/sales/sales';
 import type { Translate } from '../../i18n/I18nProvider';
-import { axisAmount, type AnalysisLabels } from '../analysis-format';
+import { axisAmount, formatPeriod, formatShare, type AnalysisLabels } from '../analysis-format';
 
 /**
  * The pieces every analysis chart shares. Option builders are pure functions of the analysis
@@ -16,6 +17,11 @@ export interface CustomersTarget {
   period: Period;
   /** What the customer list is titled, e.g. "A 级 · 2025-06-01 至 2026-05-31". */
   title: string;
+}
+
+/** The customers of `segment` in `period`, titled "<what> · <period>". */
+export function periodTarget(segment: Segment, what: string, period: Period, text: ChartText): CustomersTarget {
+  return { segment, period, title: text.t('analysis.target.in', { what, period: formatPeriod(period, text.t) }) };
 }
 
 /** What a click on a chart part does: list its customers, or drill down into a region. */
@@ -88,13 +94,129 @@ export function amountAxis(text: ChartText, extra: Record<string, unknown> = {})
 }
 
 /** A category axis whose long labels wrap instead of overlapping their neighbours. */
-export function categoryAxis(labels: string[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+function categoryAxis(labels: string[], extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     type: 'category',
     data: labels,
     axisLabel: { interval: 0, width: 84, overflow: 'break', fontFamily: CHART_FONT, hideOverlap: true },
     axisTick: { alignWithLabel: true },
     ...extra,
+  };
+}
+
+/**
+ * Upright bars of amounts, one group per category, under a legend (the grid leaves it room and
+ * keeps the wrapped axis labels inside the box); the tooltip gives every series' amount in 元.
+ */
+export function columnsOption(
+  text: ChartText,
+  categories: string[],
+  legend: Record<string, unknown>,
+  series: Record<string, unknown>[],
+): EChartsCoreOption {
+  return {
+    ...baseOption(),
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      valueFormatter: (v: number) => `${formatCents(v)} ${text.t('analysis.unit.yuan')}`,
+    },
+    legend: { top: 0, ...legend },
+    grid: { left: 8, right: 16, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    xAxis: categoryAxis(categories),
+    yAxis: amountAxis(text),
+    series,
+  };
+}
+
+/** A part of a whole as the tooltips tell it: its name, its amount in 元 and main's share. */
+interface SharePart {
+  label: string;
+  cents: number;
+  shareBp: number;
+}
+
+export function shareTooltip(part: SharePart, text: ChartText): string {
+  return `${part.label}<br/>${formatCents(part.cents)} ${text.t('analysis.unit.yuan')}（${formatShare(part.shareBp)}）`;
+}
+
+/** A part of a whole that is a row of its table: its colour and the customers behind it. */
+interface ShareRow extends SharePart {
+  color: string;
+  target: CustomersTarget;
+}
+
+/** A part of a breakdown (a grade, a category, a region): main's figures, its name and colour. */
+export interface BreakdownPart {
+  key: string;
+  label: string;
+  color: string;
+  customers: number;
+  cents: number;
+  shareBp: number;
+}
+
+/** The part as main sent it, coloured by its place in the breakdown. */
+export function breakdownPart(
+  group: { key: string; customers: number; cents: number; shareBp: number },
+  label: string,
+  index: number,
+): BreakdownPart {
+  const { key, customers, cents, shareBp } = group;
+  return { key, label, color: colorOf(key, index), customers, cents, shareBp };
+}
+
+/** A click on the i-th item of any series lists the customers of the i-th row. */
+export function rowCustomers(rows: readonly { target: CustomersTarget }[]): ChartModel['actionAt'] {
+  return (hit) => {
+    const at = seriesHit(hit);
+    const row = at ? rows[at.index] : undefined;
+    return row ? { kind: 'customers', target: row.target } : null;
+  };
+}
+
+/**
+ * The rows' shares of a whole as a donut, each slice labelled with main's share (never a
+ * recomputed one). With a legend the ring moves up to leave it the bottom.
+ */
+export function shareDonut(
+  rows: ShareRow[],
+  text: ChartText,
+  { name, legend, minShowLabelAngle }: { name: string; legend: boolean; minShowLabelAngle?: number },
+): ChartModel {
+  return {
+    option: {
+      ...baseOption(),
+      tooltip: { trigger: 'item', formatter: (p: { dataIndex: number }) => shareTooltip(rows[p.dataIndex]!, text) },
+      ...(legend ? { legend: { bottom: 0, left: 'center', itemWidth: 14, itemHeight: 10 } } : {}),
+      series: [
+        {
+          type: 'pie',
+          name,
+          radius: legend ? ['36%', '58%'] : ['36%', '60%'],
+          center: legend ? ['50%', '45%'] : ['50%', '50%'],
+          avoidLabelOverlap: true,
+          ...(minShowLabelAngle === undefined ? {} : { minShowLabelAngle }),
+          label: {
+            formatter: (p: { dataIndex: number }) => {
+              const row = rows[p.dataIndex]!;
+              return `${row.label}\n${formatShare(row.shareBp)}`;
+            },
+            lineHeight: 16,
+          },
+          labelLine: { length: 10, length2: 8 },
+          data: rows.map((row) => ({
+            name: row.label,
+            value: row.cents,
+            itemStyle: { color: row.color },
+            // A part without sales stays in the legend and the table but draws no label.
+            label: { show: row.cents > 0 },
+            labelLine: { show: row.cents > 0 },
+          })),
+        },
+      ],
+    },
+    actionAt: rowCustomers(rows),
   };
 }
 

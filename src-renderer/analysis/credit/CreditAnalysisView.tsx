@@ -4,18 +4,10 @@ import type { CreditAnalysis } from '../../../src-shared/analysis/analysis';
 import type { AnalysisRequest } from '../../../src-shared/contracts/analysis';
 import { formatCents } from '../../../src-shared/sales/sales';
 import { useNavigation } from '../../shell/navigation';
-import { formatShare } from '../analysis-format';
-import {
-  AnalysisTable,
-  ChartPanel,
-  ClickableRow,
-  ExportTableButton,
-  TablePanel,
-  TabFrame,
-  usePrintMode,
-} from '../AnalysisParts';
+import { AnalysisTable, ChartPanel, TablePanel, usePrintMode } from '../AnalysisParts';
 import type { ChartAction, ChartText, CustomersTarget } from '../charts/chart-kit';
-import { PrintReportButton } from '../print/PrintReportButton';
+import { centsColumn, countColumn, FigureTable, shareColumn, swatchColumn, totalShare } from '../FigureTable';
+import { TabFrame } from '../TabFrame';
 import type { TabProps } from '../tab-props';
 import { useAnalysis } from '../use-analysis';
 import { ageingDonut, ageingRows, creditGradeRows, limitBars, overLimitTarget } from './credit-charts';
@@ -82,7 +74,6 @@ export function CreditFigures({
   onAction: (action: ChartAction) => void;
 }) {
   const { t } = text;
-  const print = usePrintMode();
   const navigation = useNavigation();
   const onTarget = (target: CustomersTarget) => onAction({ kind: 'customers', target });
   const grades = useMemo(() => creditGradeRows(analysis, text), [analysis, text]);
@@ -105,40 +96,28 @@ export function CreditFigures({
         layout="below"
         height={300}
         table={
-          <AnalysisTable testId="credit-grade-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('analysis.credit.col.creditGrade')}</Table.Th>
-                <Table.Th className="kd-num">{t('analysis.col.customers')}</Table.Th>
-                <Table.Th className="kd-num">{t('analysis.credit.col.limit')}</Table.Th>
-                <Table.Th className="kd-num">{t('analysis.credit.col.outstanding')}</Table.Th>
-                <Table.Th className="kd-num">{t('analysis.credit.col.share')}</Table.Th>
-                <Table.Th className="kd-num">{t('analysis.credit.col.overLimit')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {grades.map((row) => (
-                <ClickableRow key={row.key} onOpen={() => onTarget(row.target)} testId={`creditGrade:${row.key}`}>
-                  <Table.Td>{row.label}</Table.Td>
-                  <Table.Td className="kd-num">{row.customers.toLocaleString()}</Table.Td>
-                  <Table.Td className="kd-num">{formatCents(row.limitCents)}</Table.Td>
-                  <Table.Td className="kd-num">{formatCents(row.outstandingCents)}</Table.Td>
-                  <Table.Td className="kd-num">{formatShare(row.shareBp)}</Table.Td>
-                  <Table.Td className="kd-num">{row.overLimitCustomers.toLocaleString()}</Table.Td>
-                </ClickableRow>
-              ))}
-            </Table.Tbody>
-            <Table.Tfoot>
-              <Table.Tr className="kd-an-total">
-                <Table.Th>{t('analysis.total')}</Table.Th>
-                <Table.Th className="kd-num">{analysis.totals.customers.toLocaleString()}</Table.Th>
-                <Table.Th className="kd-num">{formatCents(analysis.totals.limitCents)}</Table.Th>
-                <Table.Th className="kd-num">{formatCents(analysis.totals.outstandingCents)}</Table.Th>
-                <Table.Th className="kd-num">{formatShare(analysis.totals.outstandingCents > 0 ? 10_000 : 0)}</Table.Th>
-                <Table.Th className="kd-num">{analysis.totals.overLimitCustomers.toLocaleString()}</Table.Th>
-              </Table.Tr>
-            </Table.Tfoot>
-          </AnalysisTable>
+          <FigureTable
+            testId="credit-grade-table"
+            rows={grades}
+            rowKey={(row) => row.key}
+            rowTestId={(row) => `creditGrade:${row.key}`}
+            onOpen={(row) => onTarget(row.target)}
+            columns={[
+              { header: t('analysis.credit.col.creditGrade'), cell: (row) => row.label },
+              countColumn(t('analysis.col.customers'), 'customers'),
+              centsColumn(t('analysis.credit.col.limit'), 'limitCents'),
+              centsColumn(t('analysis.credit.col.outstanding'), 'outstandingCents'),
+              shareColumn(t('analysis.credit.col.share'), 'shareBp'),
+              countColumn(t('analysis.credit.col.overLimit'), 'overLimitCustomers'),
+            ]}
+            total={[
+              analysis.totals.customers.toLocaleString(),
+              formatCents(analysis.totals.limitCents),
+              formatCents(analysis.totals.outstandingCents),
+              totalShare(analysis.totals.outstandingCents),
+              analysis.totals.overLimitCustomers.toLocaleString(),
+            ]}
+          />
         }
       />
 
@@ -149,37 +128,20 @@ export function CreditFigures({
         request={request}
         onAction={onAction}
         table={
-          <AnalysisTable testId="credit-ageing-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('analysis.credit.col.ageing')}</Table.Th>
-                <Table.Th className="kd-num">{t('analysis.col.customers')}</Table.Th>
-                <Table.Th className="kd-num">{t('analysis.credit.col.ageingCents')}</Table.Th>
-                <Table.Th className="kd-num">{t('analysis.col.share')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {ageing.map((row) => (
-                <ClickableRow key={row.bucket} onOpen={() => onTarget(row.target)} testId={`ageing:${row.bucket}`}>
-                  <Table.Td className="kd-nowrap">
-                    <span className="kd-an-swatch" style={{ background: row.color }} />
-                    {row.label}
-                  </Table.Td>
-                  <Table.Td className="kd-num">{row.customers.toLocaleString()}</Table.Td>
-                  <Table.Td className="kd-num">{formatCents(row.cents)}</Table.Td>
-                  <Table.Td className="kd-num">{formatShare(row.shareBp)}</Table.Td>
-                </ClickableRow>
-              ))}
-            </Table.Tbody>
-            <Table.Tfoot>
-              <Table.Tr className="kd-an-total">
-                <Table.Th>{t('analysis.total')}</Table.Th>
-                <Table.Th />
-                <Table.Th className="kd-num">{formatCents(analysis.totals.outstandingCents)}</Table.Th>
-                <Table.Th className="kd-num">{formatShare(analysis.totals.outstandingCents > 0 ? 10_000 : 0)}</Table.Th>
-              </Table.Tr>
-            </Table.Tfoot>
-          </AnalysisTable>
+          <FigureTable
+            testId="credit-ageing-table"
+            rows={ageing}
+            rowKey={(row) => row.bucket}
+            rowTestId={(row) => `ageing:${row.bucket}`}
+            onOpen={(row) => onTarget(row.target)}
+            columns={[
+              swatchColumn(t('analysis.credit.col.ageing'), 'kd-nowrap'),
+              countColumn(t('analysis.col.customers'), 'customers'),
+              centsColumn(t('analysis.credit.col.ageingCents'), 'cents'),
+              shareColumn(t('analysis.col.share'), 'shareBp'),
+            ]}
+            total={[null, formatCents(analysis.totals.outstandingCents), totalShare(analysis.totals.outstandingCents)]}
+          />
         }
       />
 
@@ -203,73 +165,67 @@ export function CreditFigures({
         }
       >
         {analysis.overLimit.length > 0 ? (
-          <AnalysisTable testId="credit-over-limit-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('analysis.customers.code')}</Table.Th>
-                <Table.Th>{t('analysis.customers.name')}</Table.Th>
-                <Table.Th>{t('analysis.credit.col.creditGrade')}</Table.Th>
-                <Table.Th className="kd-num">{t('analysis.credit.col.limit')}</Table.Th>
-                <Table.Th className="kd-num">{t('analysis.credit.col.outstanding')}</Table.Th>
-                <Table.Th className="kd-num">{t('analysis.credit.col.excess')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {analysis.overLimit.map((c) => (
-                <ClickableRow
-                  key={c.id}
-                  onOpen={print ? null : () => navigation.showCards({ openCardId: c.id })}
-                  testId={`over:${c.code}`}
-                >
-                  <Table.Td className="kd-nowrap kd-mono">{c.code}</Table.Td>
-                  <Table.Td>{c.name}</Table.Td>
-                  <Table.Td className="kd-nowrap">{text.labels.of('creditGrade', c.creditGrade)}</Table.Td>
-                  <Table.Td className="kd-num">{c.limitCents === null ? '—' : formatCents(c.limitCents)}</Table.Td>
-                  <Table.Td className="kd-num">
-                    {c.outstandingCents === null ? '—' : formatCents(c.outstandingCents)}
-                  </Table.Td>
-                  <Table.Td className="kd-num">{formatCents(c.cents)}</Table.Td>
-                </ClickableRow>
-              ))}
-            </Table.Tbody>
-          </AnalysisTable>
+          <FigureTable
+            testId="credit-over-limit-table"
+            rows={analysis.overLimit}
+            rowKey={(c) => c.id}
+            rowTestId={(c) => `over:${c.code}`}
+            onOpen={(c) => navigation.showCards({ openCardId: c.id })}
+            columns={[
+              { header: t('analysis.customers.code'), className: 'kd-nowrap kd-mono', cell: (c) => c.code },
+              { header: t('analysis.customers.name'), cell: (c) => c.name },
+              {
+                header: t('analysis.credit.col.creditGrade'),
+                className: 'kd-nowrap',
+                cell: (c) => text.labels.of('creditGrade', c.creditGrade),
+              },
+              { header: t('analysis.credit.col.limit'), figure: true, cell: (c) => centsOrDash(c.limitCents) },
+              {
+                header: t('analysis.credit.col.outstanding'),
+                figure: true,
+                cell: (c) => centsOrDash(c.outstandingCents),
+              },
+              centsColumn(t('analysis.credit.col.excess'), 'cents'),
+            ]}
+          />
         ) : null}
       </TablePanel>
 
       <TablePanel id="credit-terms" title={t('analysis.credit.termsTitle')} note={t('analysis.credit.termsNote')}>
-        <AnalysisTable testId="credit-terms-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('analysis.credit.col.creditGrade')}</Table.Th>
-              <Table.Th className="kd-num">{t('analysis.credit.col.paymentDays')}</Table.Th>
-              <Table.Th className="kd-num">{t('analysis.credit.col.suggestedLimit')}</Table.Th>
-              <Table.Th>{t('analysis.credit.col.handling')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {grades
-              .filter((row) => row.key !== '')
-              .map((row) => (
-                <ClickableRow key={row.key} onOpen={() => onTarget(row.target)} testId={`terms:${row.key}`}>
-                  <Table.Td>{row.label}</Table.Td>
-                  <Table.Td className="kd-num">
-                    {row.terms ? terms(row.terms.paymentDays) : t('analysis.credit.noTerms')}
-                  </Table.Td>
-                  <Table.Td className="kd-num">
-                    {row.terms
-                      ? row.terms.suggestedLimitCents === null
-                        ? t('analysis.credit.noLimit')
-                        : formatCents(row.terms.suggestedLimitCents)
-                      : '—'}
-                  </Table.Td>
-                  <Table.Td>{row.terms?.handling || '—'}</Table.Td>
-                </ClickableRow>
-              ))}
-          </Table.Tbody>
-        </AnalysisTable>
+        <FigureTable
+          testId="credit-terms-table"
+          rows={grades.filter((row) => row.key !== '')}
+          rowKey={(row) => row.key}
+          rowTestId={(row) => `terms:${row.key}`}
+          onOpen={(row) => onTarget(row.target)}
+          columns={[
+            { header: t('analysis.credit.col.creditGrade'), cell: (row) => row.label },
+            {
+              header: t('analysis.credit.col.paymentDays'),
+              figure: true,
+              cell: (row) => (row.terms ? terms(row.terms.paymentDays) : t('analysis.credit.noTerms')),
+            },
+            {
+              header: t('analysis.credit.col.suggestedLimit'),
+              figure: true,
+              cell: (row) =>
+                row.terms
+                  ? row.terms.suggestedLimitCents === null
+                    ? t('analysis.credit.noLimit')
+                    : formatCents(row.terms.suggestedLimitCents)
+                  : '—',
+            },
+            { header: t('analysis.credit.col.handling'), cell: (row) => row.terms?.handling || '—' },
+          ]}
+        />
       </TablePanel>
     </Stack>
   );
+}
+
+/** An amount the card may not have (no limit set, nothing owed on record). */
+function centsOrDash(cents: number | null): string {
+  return cents === null ? '—' : formatCents(cents);
 }
 
 /** The 信用分析 tab: everything on one as-of date (the end of the chosen period unless changed). */
@@ -289,11 +245,12 @@ export function CreditTab({
     setTyped(asOf);
   }
   const credit = useAnalysis('analysis.credit', { asOf });
-  const request: AnalysisRequest = { kind: 'credit', asOf };
-  const value = credit.value;
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(typed);
   return (
     <TabFrame
+      value={credit.value}
+      error={credit.error}
+      loading={credit.loading}
       controls={
         <form
           onSubmit={(e) => {
@@ -313,25 +270,11 @@ export function CreditTab({
           />
         </form>
       }
-      actions={
-        <>
-          <ExportTableButton request={request} disabled={!value} />
-          <PrintReportButton
-            request={request}
-            title={t('analysis.print.title.credit')}
-            meta={[t('analysis.print.asOf', { date: asOf })]}
-            archiveName={archiveName}
-            report={() => (value ? <CreditFigures analysis={value} text={text} onAction={() => undefined} /> : null)}
-            disabled={!value}
-          />
-        </>
-      }
-      error={credit.error}
-      loading={credit.loading}
-      ready={value !== null}
-      empty={false}
-    >
-      {() => (value ? <CreditFigures analysis={value} text={text} onAction={onAction} /> : null)}
-    </TabFrame>
+      request={{ kind: 'credit', asOf }}
+      report={{ title: t('analysis.print.title.credit'), meta: [t('analysis.print.asOf', { date: asOf })] }}
+      archiveName={archiveName}
+      figures={(shown, act) => <CreditFigures analysis={shown} text={text} onAction={act} />}
+      onAction={onAction}
+    />
   );
 }

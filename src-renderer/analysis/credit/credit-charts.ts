@@ -1,12 +1,10 @@
 import type { AgeingBucket, CreditAnalysis, Period } from '../../../src-shared/analysis/analysis';
 import type { CreditTerm } from '../../../src-shared/classification/derived';
-import { formatCents } from '../../../src-shared/sales/sales';
-import { axisAmount, formatShare } from '../analysis-format';
+import { axisAmount } from '../analysis-format';
 import {
-  amountAxis,
-  baseOption,
-  categoryAxis,
-  seriesHit,
+  columnsOption,
+  rowCustomers,
+  shareDonut,
   type ChartModel,
   type ChartText,
   type CustomersTarget,
@@ -57,19 +55,12 @@ export const LIMIT_COLORS = ['#74c0fc', '#e8590c'] as const;
 export function limitBars(rows: CreditGradeRow[], text: ChartText): ChartModel {
   const names = [text.t('analysis.credit.limit'), text.t('analysis.credit.outstanding')];
   return {
-    option: {
-      ...baseOption(),
-      tooltip: {
-        trigger: 'axis',
-        axisPointer: { type: 'shadow' },
-        valueFormatter: (v: number) => `${formatCents(v)} ${text.t('analysis.unit.yuan')}`,
-      },
-      legend: { top: 0, data: names },
-      grid: { left: 8, right: 16, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-      xAxis: categoryAxis(rows.map((r) => r.label)),
-      yAxis: amountAxis(text),
+    option: columnsOption(
+      text,
+      rows.map((r) => r.label),
+      { data: names },
       // Limits are often far larger than what is owed: each bar carries its amount, so a short one still reads.
-      series: [0, 1].map((s) => ({
+      [0, 1].map((s) => ({
         type: 'bar',
         name: names[s],
         barMaxWidth: 28,
@@ -83,12 +74,8 @@ export function limitBars(rows: CreditGradeRow[], text: ChartText): ChartModel {
         },
         data: rows.map((r) => (s === 0 ? r.limitCents : r.outstandingCents)),
       })),
-    },
-    actionAt(hit) {
-      const at = seriesHit(hit);
-      const row = at ? rows[at.index] : undefined;
-      return row ? { kind: 'customers', target: row.target } : null;
-    },
+    ),
+    actionAt: rowCustomers(rows),
   };
 }
 
@@ -128,48 +115,7 @@ export function ageingRows(analysis: CreditAnalysis, text: ChartText): AgeingRow
 
 /** The receivables by age as a donut. */
 export function ageingDonut(rows: AgeingRow[], text: ChartText): ChartModel {
-  return {
-    option: {
-      ...baseOption(),
-      tooltip: {
-        trigger: 'item',
-        formatter: (p: { dataIndex: number }) => {
-          const row = rows[p.dataIndex]!;
-          return `${row.label}<br/>${formatCents(row.cents)} ${text.t('analysis.unit.yuan')}（${formatShare(row.shareBp)}）`;
-        },
-      },
-      legend: { bottom: 0, left: 'center', itemWidth: 14, itemHeight: 10 },
-      series: [
-        {
-          type: 'pie',
-          name: text.t('analysis.credit.ageingTitle'),
-          radius: ['36%', '58%'],
-          center: ['50%', '45%'],
-          avoidLabelOverlap: true,
-          label: {
-            formatter: (p: { dataIndex: number }) => {
-              const row = rows[p.dataIndex]!;
-              return `${row.label}\n${formatShare(row.shareBp)}`;
-            },
-            lineHeight: 16,
-          },
-          labelLine: { length: 10, length2: 8 },
-          data: rows.map((row) => ({
-            name: row.label,
-            value: row.cents,
-            itemStyle: { color: row.color },
-            label: { show: row.cents > 0 },
-            labelLine: { show: row.cents > 0 },
-          })),
-        },
-      ],
-    },
-    actionAt(hit) {
-      const at = seriesHit(hit);
-      const row = at ? rows[at.index] : undefined;
-      return row ? { kind: 'customers', target: row.target } : null;
-    },
-  };
+  return shareDonut(rows, text, { name: text.t('analysis.credit.ageingTitle'), legend: true });
 }
 
 /** Every over-limit customer of the analysis (the table lists the first ones main sent). */

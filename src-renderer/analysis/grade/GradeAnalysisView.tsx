@@ -1,15 +1,15 @@
-import { Stack, Table, Text } from '@mantine/core';
+import { Stack, Table } from '@mantine/core';
 import { useMemo } from 'react';
 import type { GradeAnalysis, TrendAnalysis } from '../../../src-shared/analysis/analysis';
-import type { AnalysisRequest } from '../../../src-shared/contracts/analysis';
 import { formatCents } from '../../../src-shared/sales/sales';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatChange, formatPeriod, formatShare } from '../analysis-format';
-import { AnalysisTable, ChartPanel, ClickableRow, ExportTableButton, TabFrame, TargetCell } from '../AnalysisParts';
-import { PrintReportButton } from '../print/PrintReportButton';
+import { AnalysisTable, ChartPanel, ClickableRow, TargetCell } from '../AnalysisParts';
+import type { ChartAction, ChartText, CustomersTarget } from '../charts/chart-kit';
+import { centsColumn, countColumn, FigureTable, shareColumn, swatchColumn, totalShare } from '../FigureTable';
+import { SalesTotal, TabFrame } from '../TabFrame';
 import type { TabProps } from '../tab-props';
 import { useAnalysis } from '../use-analysis';
-import type { ChartAction, ChartText, CustomersTarget } from '../charts/chart-kit';
 import {
   comparisonBars,
   gradeDonut,
@@ -20,6 +20,11 @@ import {
   trendBars,
   trendTable,
 } from './grade-charts';
+
+/** A change against another period, or — where there is nothing to compare with. */
+function change(cents: number, before: number): string {
+  return formatChange(cents, before) ?? '—';
+}
 
 /**
  * 销售构成分析 (method 三.3 ①): each grade's share of sales, the Pareto curve of customers, the
@@ -67,37 +72,24 @@ export function GradeFigures({
         request={gradeRequest}
         onAction={onAction}
         table={
-          <AnalysisTable testId="grade-share-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('analysis.col.grade')}</Table.Th>
-                <Table.Th className="kd-num">{t('analysis.col.customers')}</Table.Th>
-                <Table.Th className="kd-num">{t('analysis.col.sales')}</Table.Th>
-                <Table.Th className="kd-num">{t('analysis.col.share')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <ClickableRow key={row.key} onOpen={() => onTarget(row.target)} testId={`grade:${row.key}`}>
-                  <Table.Td>
-                    <span className="kd-an-swatch" style={{ background: row.color }} />
-                    {row.label}
-                  </Table.Td>
-                  <Table.Td className="kd-num">{row.customers.toLocaleString()}</Table.Td>
-                  <Table.Td className="kd-num">{formatCents(row.cents)}</Table.Td>
-                  <Table.Td className="kd-num">{formatShare(row.shareBp)}</Table.Td>
-                </ClickableRow>
-              ))}
-            </Table.Tbody>
-            <Table.Tfoot>
-              <Table.Tr className="kd-an-total">
-                <Table.Th>{t('analysis.total')}</Table.Th>
-                <Table.Th className="kd-num">{rows.reduce((n, r) => n + r.customers, 0).toLocaleString()}</Table.Th>
-                <Table.Th className="kd-num">{formatCents(grade.totalCents)}</Table.Th>
-                <Table.Th className="kd-num">{formatShare(grade.totalCents > 0 ? 10_000 : 0)}</Table.Th>
-              </Table.Tr>
-            </Table.Tfoot>
-          </AnalysisTable>
+          <FigureTable
+            testId="grade-share-table"
+            rows={rows}
+            rowKey={(row) => row.key}
+            rowTestId={(row) => `grade:${row.key}`}
+            onOpen={(row) => onTarget(row.target)}
+            columns={[
+              swatchColumn(t('analysis.col.grade')),
+              countColumn(t('analysis.col.customers'), 'customers'),
+              centsColumn(t('analysis.col.sales'), 'cents'),
+              shareColumn(t('analysis.col.share'), 'shareBp'),
+            ]}
+            total={[
+              rows.reduce((n, r) => n + r.customers, 0).toLocaleString(),
+              formatCents(grade.totalCents),
+              totalShare(grade.totalCents),
+            ]}
+          />
         }
       />
 
@@ -162,40 +154,35 @@ export function GradeFigures({
         layout="below"
         height={300}
         table={
-          <AnalysisTable testId="grade-compare-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('analysis.col.grade')}</Table.Th>
-                <Table.Th className="kd-num">{t('analysis.compare.current')}</Table.Th>
-                <Table.Th className="kd-num">{t('analysis.compare.previous')}</Table.Th>
-                <Table.Th className="kd-num">{t('analysis.compare.vsPrevious')}</Table.Th>
-                <Table.Th className="kd-num">{t('analysis.compare.lastYear')}</Table.Th>
-                <Table.Th className="kd-num">{t('analysis.compare.vsLastYear')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <ClickableRow key={row.key} onOpen={() => onTarget(row.target)}>
-                  <Table.Td>{row.label}</Table.Td>
-                  <Table.Td className="kd-num">{formatCents(row.cents)}</Table.Td>
-                  <Table.Td className="kd-num">{formatCents(row.previousCents)}</Table.Td>
-                  <Table.Td className="kd-num">{formatChange(row.cents, row.previousCents) ?? '—'}</Table.Td>
-                  <Table.Td className="kd-num">{formatCents(row.lastYearCents)}</Table.Td>
-                  <Table.Td className="kd-num">{formatChange(row.cents, row.lastYearCents) ?? '—'}</Table.Td>
-                </ClickableRow>
-              ))}
-            </Table.Tbody>
-            <Table.Tfoot>
-              <Table.Tr className="kd-an-total">
-                <Table.Th>{t('analysis.total')}</Table.Th>
-                <Table.Th className="kd-num">{formatCents(grade.totalCents)}</Table.Th>
-                <Table.Th className="kd-num">{formatCents(grade.previousCents)}</Table.Th>
-                <Table.Th className="kd-num">{formatChange(grade.totalCents, grade.previousCents) ?? '—'}</Table.Th>
-                <Table.Th className="kd-num">{formatCents(grade.lastYearCents)}</Table.Th>
-                <Table.Th className="kd-num">{formatChange(grade.totalCents, grade.lastYearCents) ?? '—'}</Table.Th>
-              </Table.Tr>
-            </Table.Tfoot>
-          </AnalysisTable>
+          <FigureTable
+            testId="grade-compare-table"
+            rows={rows}
+            rowKey={(row) => row.key}
+            onOpen={(row) => onTarget(row.target)}
+            columns={[
+              { header: t('analysis.col.grade'), cell: (row) => row.label },
+              centsColumn(t('analysis.compare.current'), 'cents'),
+              centsColumn(t('analysis.compare.previous'), 'previousCents'),
+              {
+                header: t('analysis.compare.vsPrevious'),
+                figure: true,
+                cell: (row) => change(row.cents, row.previousCents),
+              },
+              centsColumn(t('analysis.compare.lastYear'), 'lastYearCents'),
+              {
+                header: t('analysis.compare.vsLastYear'),
+                figure: true,
+                cell: (row) => change(row.cents, row.lastYearCents),
+              },
+            ]}
+            total={[
+              formatCents(grade.totalCents),
+              formatCents(grade.previousCents),
+              change(grade.totalCents, grade.previousCents),
+              formatCents(grade.lastYearCents),
+              change(grade.totalCents, grade.lastYearCents),
+            ]}
+          />
         }
       />
 
@@ -260,37 +247,23 @@ export function GradeTab({ period, text, archiveName, onAction }: TabProps) {
   const { t } = text;
   const grade = useAnalysis('analysis.grade', { period });
   const trend = useAnalysis('analysis.trend', { period });
-  const request: AnalysisRequest = { kind: 'grade', period };
   const value = grade.value;
-  const empty = value !== null && value.totalCents === 0 && value.pareto.customers === 0;
-  const figures = (act: (action: ChartAction) => void) =>
-    value ? <GradeFigures grade={value} trend={trend.value} text={text} onAction={act} /> : null;
   return (
     <TabFrame
-      summary={
-        value ? (
-          <Text data-testid="grade-total">{t('analysis.print.total', { amount: formatCents(value.totalCents) })}</Text>
-        ) : null
-      }
-      actions={
-        <>
-          <ExportTableButton request={request} disabled={!value || empty} />
-          <PrintReportButton
-            request={request}
-            title={t('analysis.print.title.grade')}
-            meta={[t('analysis.print.period', { period: formatPeriod(period, t) })]}
-            archiveName={archiveName}
-            report={() => figures(() => undefined)}
-            disabled={!value || empty || trend.value === null}
-          />
-        </>
-      }
+      value={value}
+      empty={value !== null && value.totalCents === 0 && value.pareto.customers === 0}
       error={grade.error ?? trend.error}
       loading={grade.loading || trend.loading}
-      ready={value !== null}
-      empty={empty}
-    >
-      {() => figures(onAction)}
-    </TabFrame>
+      summary={value ? <SalesTotal cents={value.totalCents} testId="grade-total" /> : null}
+      request={{ kind: 'grade', period }}
+      report={{
+        title: t('analysis.print.title.grade'),
+        meta: [t('analysis.print.period', { period: formatPeriod(period, t) })],
+      }}
+      archiveName={archiveName}
+      printable={trend.value !== null}
+      figures={(shown, act) => <GradeFigures grade={shown} trend={trend.value} text={text} onAction={act} />}
+      onAction={onAction}
+    />
   );
 }

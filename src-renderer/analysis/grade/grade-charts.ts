@@ -1,38 +1,30 @@
 import type { GradeAnalysis, Period, TrendAnalysis } from '../../../src-shared/analysis/analysis';
-import { formatCents } from '../../../src-shared/sales/sales';
-import { formatPeriod, formatShare } from '../analysis-format';
+import { formatShare } from '../analysis-format';
 import { monthWithin } from '../period';
 import {
-  amountAxis,
   baseOption,
-  categoryAxis,
+  breakdownPart,
   colorOf,
+  columnsOption,
   COMPARE_COLORS,
+  periodTarget,
   seriesHit,
+  shareDonut,
+  type BreakdownPart,
   type ChartModel,
   type ChartText,
   type CustomersTarget,
 } from '../charts/chart-kit';
 
 /** One grade of 销售构成分析: the row of its table and the slice of its donut. */
-export interface GradeRow {
-  key: string;
-  label: string;
-  color: string;
-  customers: number;
-  cents: number;
-  shareBp: number;
+export interface GradeRow extends BreakdownPart {
   previousCents: number;
   lastYearCents: number;
   target: CustomersTarget;
 }
 
 function gradeTarget(grade: string, label: string, period: Period, text: ChartText): CustomersTarget {
-  return {
-    segment: { kind: 'grade', grade },
-    period,
-    title: text.t('analysis.target.in', { what: label, period: formatPeriod(period, text.t) }),
-  };
+  return periodTarget({ kind: 'grade', grade }, label, period, text);
 }
 
 /** The grades in the dictionary's order, as main gives them, with their labels and colours. */
@@ -40,12 +32,7 @@ export function gradeRows(analysis: GradeAnalysis, text: ChartText): GradeRow[] 
   return analysis.groups.map((g, i) => {
     const label = text.labels.of('grade', g.key);
     return {
-      key: g.key,
-      label,
-      color: colorOf(g.key, i),
-      customers: g.customers,
-      cents: g.cents,
-      shareBp: g.shareBp,
+      ...breakdownPart(g, label, i),
       previousCents: g.previousCents,
       lastYearCents: g.lastYearCents,
       target: gradeTarget(g.key, label, analysis.period, text),
@@ -53,52 +40,9 @@ export function gradeRows(analysis: GradeAnalysis, text: ChartText): GradeRow[] 
   });
 }
 
-/** The donut of each grade's share of sales; labels carry main's shares, never recomputed ones. */
+/** The donut of each grade's share of sales. */
 export function gradeDonut(rows: GradeRow[], text: ChartText): ChartModel {
-  return {
-    option: {
-      ...baseOption(),
-      tooltip: {
-        trigger: 'item',
-        formatter: (p: { dataIndex: number }) => {
-          const row = rows[p.dataIndex]!;
-          return `${row.label}<br/>${formatCents(row.cents)} ${text.t('analysis.unit.yuan')}（${formatShare(row.shareBp)}）`;
-        },
-      },
-      legend: { bottom: 0, left: 'center', itemWidth: 14, itemHeight: 10 },
-      series: [
-        {
-          type: 'pie',
-          name: text.t('analysis.grade.shareTitle'),
-          radius: ['36%', '58%'],
-          center: ['50%', '45%'],
-          avoidLabelOverlap: true,
-          minShowLabelAngle: 3,
-          label: {
-            formatter: (p: { dataIndex: number }) => {
-              const row = rows[p.dataIndex]!;
-              return `${row.label}\n${formatShare(row.shareBp)}`;
-            },
-            lineHeight: 16,
-          },
-          labelLine: { length: 10, length2: 8 },
-          data: rows.map((row) => ({
-            name: row.label,
-            value: row.cents,
-            itemStyle: { color: row.color },
-            // A grade without sales stays in the legend and the table but draws no label.
-            label: { show: row.cents > 0 },
-            labelLine: { show: row.cents > 0 },
-          })),
-        },
-      ],
-    },
-    actionAt(hit) {
-      const at = seriesHit(hit);
-      const row = at ? rows[at.index] : undefined;
-      return row ? { kind: 'customers', target: row.target } : null;
-    },
-  };
+  return shareDonut(rows, text, { name: text.t('analysis.grade.shareTitle'), legend: true, minShowLabelAngle: 3 });
 }
 
 /** This period, the previous one and the same period last year, per grade, as grouped bars. */
@@ -111,25 +55,18 @@ export function comparisonBars(analysis: GradeAnalysis, rows: GradeRow[], text: 
   ];
   const values = (row: GradeRow) => [row.cents, row.previousCents, row.lastYearCents];
   return {
-    option: {
-      ...baseOption(),
-      tooltip: {
-        trigger: 'axis',
-        axisPointer: { type: 'shadow' },
-        valueFormatter: (v: number) => `${formatCents(v)} ${text.t('analysis.unit.yuan')}`,
-      },
-      legend: { top: 0, data: names },
-      grid: { left: 8, right: 16, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-      xAxis: categoryAxis(rows.map((r) => r.label)),
-      yAxis: amountAxis(text),
-      series: names.map((name, s) => ({
+    option: columnsOption(
+      text,
+      rows.map((r) => r.label),
+      { data: names },
+      names.map((name, s) => ({
         type: 'bar',
         name,
         barMaxWidth: 28,
         itemStyle: { color: COMPARE_COLORS[s] },
         data: rows.map((row) => values(row)[s]!),
       })),
-    },
+    ),
     actionAt(hit) {
       const at = seriesHit(hit);
       const row = at ? rows[at.index] : undefined;
@@ -151,14 +88,7 @@ export function paretoRows(analysis: GradeAnalysis): ParetoRow[] {
 
 /** The customers that make 80 % of sales: what the marked part of the curve lists. */
 export function pareto80Target(analysis: GradeAnalysis, text: ChartText): CustomersTarget {
-  return {
-    segment: { kind: 'pareto80' },
-    period: analysis.period,
-    title: text.t('analysis.target.in', {
-      what: text.t('analysis.pareto.top80'),
-      period: formatPeriod(analysis.period, text.t),
-    }),
-  };
+  return periodTarget({ kind: 'pareto80' }, text.t('analysis.pareto.top80'), analysis.period, text);
 }
 
 /**
@@ -312,18 +242,11 @@ export function trendTable(trend: TrendAnalysis, gradeOrder: string[], text: Cha
 /** Monthly sales per grade as stacked bars; a bar part lists that grade's customers in that month. */
 export function trendBars(table: TrendTable, text: ChartText): ChartModel {
   return {
-    option: {
-      ...baseOption(),
-      tooltip: {
-        trigger: 'axis',
-        axisPointer: { type: 'shadow' },
-        valueFormatter: (v: number) => `${formatCents(v)} ${text.t('analysis.unit.yuan')}`,
-      },
-      legend: { top: 0, type: 'scroll' },
-      grid: { left: 8, right: 16, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-      xAxis: categoryAxis(table.rows.map((r) => r.month)),
-      yAxis: amountAxis(text),
-      series: table.grades.map((g, s) => ({
+    option: columnsOption(
+      text,
+      table.rows.map((r) => r.month),
+      { type: 'scroll' },
+      table.grades.map((g, s) => ({
         type: 'bar',
         name: g.label,
         stack: 'grade',
@@ -331,7 +254,7 @@ export function trendBars(table: TrendTable, text: ChartText): ChartModel {
         itemStyle: { color: g.color },
         data: table.rows.map((r) => r.cells[s]!.cents),
       })),
-    },
+    ),
     actionAt(hit) {
       const at = seriesHit(hit);
       const cell = at ? table.rows[at.index]?.cells[at.series] : undefined;

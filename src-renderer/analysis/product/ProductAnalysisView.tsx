@@ -1,21 +1,14 @@
-import { ScrollArea, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { ScrollArea, SegmentedControl, Stack, Table } from '@mantine/core';
 import { useMemo, useState, type ReactNode } from 'react';
 import type { CrossTabBy, ProductAnalysis } from '../../../src-shared/analysis/analysis';
 import type { AnalysisRequest } from '../../../src-shared/contracts/analysis';
 import { formatCents } from '../../../src-shared/sales/sales';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatPeriod, formatShare } from '../analysis-format';
-import {
-  AnalysisTable,
-  ChartPanel,
-  ClickableRow,
-  ExportTableButton,
-  TabFrame,
-  TargetCell,
-  usePrintMode,
-} from '../AnalysisParts';
+import { AnalysisTable, ChartPanel, TargetCell, usePrintMode } from '../AnalysisParts';
 import type { ChartAction, ChartText, CustomersTarget } from '../charts/chart-kit';
-import { PrintReportButton } from '../print/PrintReportButton';
+import { centsColumn, countColumn, FigureTable, shareColumn, Swatch, swatchColumn, totalShare } from '../FigureTable';
+import { SalesTotal, TabFrame } from '../TabFrame';
 import type { TabProps } from '../tab-props';
 import { useAnalysis } from '../use-analysis';
 import { categoryDonut, categoryRows, crossTab, crossTabBars, productRows, productTreemap } from './product-charts';
@@ -65,40 +58,26 @@ export function ProductFigures({
         request={request}
         onAction={onAction}
         table={
-          <AnalysisTable testId="product-category-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('analysis.col.category')}</Table.Th>
-                <Table.Th className="kd-num">{t('analysis.col.customers')}</Table.Th>
-                <Table.Th className="kd-num">{t('analysis.col.quantity')}</Table.Th>
-                <Table.Th className="kd-num">{t('analysis.col.sales')}</Table.Th>
-                <Table.Th className="kd-num">{t('analysis.col.share')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {categories.map((row) => (
-                <ClickableRow key={row.key} onOpen={() => onTarget(row.target)} testId={`category:${row.key}`}>
-                  <Table.Td>
-                    <span className="kd-an-swatch" style={{ background: row.color }} />
-                    {row.label}
-                  </Table.Td>
-                  <Table.Td className="kd-num">{row.customers.toLocaleString()}</Table.Td>
-                  <Table.Td className="kd-num">{row.quantity.toLocaleString()}</Table.Td>
-                  <Table.Td className="kd-num">{formatCents(row.cents)}</Table.Td>
-                  <Table.Td className="kd-num">{formatShare(row.shareBp)}</Table.Td>
-                </ClickableRow>
-              ))}
-            </Table.Tbody>
-            <Table.Tfoot>
-              <Table.Tr className="kd-an-total">
-                <Table.Th>{t('analysis.total')}</Table.Th>
-                <Table.Th />
-                <Table.Th className="kd-num">{analysis.totalQuantity.toLocaleString()}</Table.Th>
-                <Table.Th className="kd-num">{formatCents(analysis.totalCents)}</Table.Th>
-                <Table.Th className="kd-num">{formatShare(analysis.totalCents > 0 ? 10_000 : 0)}</Table.Th>
-              </Table.Tr>
-            </Table.Tfoot>
-          </AnalysisTable>
+          <FigureTable
+            testId="product-category-table"
+            rows={categories}
+            rowKey={(row) => row.key}
+            rowTestId={(row) => `category:${row.key}`}
+            onOpen={(row) => onTarget(row.target)}
+            columns={[
+              swatchColumn(t('analysis.col.category')),
+              countColumn(t('analysis.col.customers'), 'customers'),
+              countColumn(t('analysis.col.quantity'), 'quantity'),
+              centsColumn(t('analysis.col.sales'), 'cents'),
+              shareColumn(t('analysis.col.share'), 'shareBp'),
+            ]}
+            total={[
+              null,
+              analysis.totalQuantity.toLocaleString(),
+              formatCents(analysis.totalCents),
+              totalShare(analysis.totalCents),
+            ]}
+          />
         }
       />
 
@@ -113,34 +92,21 @@ export function ProductFigures({
         height={400}
         table={
           <Scrolling>
-            <AnalysisTable testId="product-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('analysis.col.productCode')}</Table.Th>
-                  <Table.Th>{t('analysis.col.product')}</Table.Th>
-                  <Table.Th>{t('analysis.col.category')}</Table.Th>
-                  <Table.Th className="kd-num">{t('analysis.col.quantity')}</Table.Th>
-                  <Table.Th className="kd-num">{t('analysis.col.sales')}</Table.Th>
-                  <Table.Th className="kd-num">{t('analysis.col.share')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {products.map((row) => (
-                  <ClickableRow
-                    key={row.productId}
-                    onOpen={() => onTarget(row.target)}
-                    testId={`product:${row.productId}`}
-                  >
-                    <Table.Td className="kd-nowrap kd-mono">{row.code}</Table.Td>
-                    <Table.Td>{row.name}</Table.Td>
-                    <Table.Td className="kd-nowrap">{row.categoryLabel}</Table.Td>
-                    <Table.Td className="kd-num">{row.quantity.toLocaleString()}</Table.Td>
-                    <Table.Td className="kd-num">{formatCents(row.cents)}</Table.Td>
-                    <Table.Td className="kd-num">{formatShare(row.shareBp)}</Table.Td>
-                  </ClickableRow>
-                ))}
-              </Table.Tbody>
-            </AnalysisTable>
+            <FigureTable
+              testId="product-table"
+              rows={products}
+              rowKey={(row) => row.productId}
+              rowTestId={(row) => `product:${row.productId}`}
+              onOpen={(row) => onTarget(row.target)}
+              columns={[
+                { header: t('analysis.col.productCode'), className: 'kd-nowrap kd-mono', cell: (row) => row.code },
+                { header: t('analysis.col.product'), cell: (row) => row.name },
+                { header: t('analysis.col.category'), className: 'kd-nowrap', cell: (row) => row.categoryLabel },
+                countColumn(t('analysis.col.quantity'), 'quantity'),
+                centsColumn(t('analysis.col.sales'), 'cents'),
+                shareColumn(t('analysis.col.share'), 'shareBp'),
+              ]}
+            />
           </Scrolling>
         }
       />
@@ -171,7 +137,7 @@ export function ProductFigures({
               {cross.rows.map((row) => (
                 <Table.Tr key={row.key}>
                   <Table.Td className="kd-nowrap">
-                    <span className="kd-an-swatch" style={{ background: row.color }} />
+                    <Swatch color={row.color} />
                     {row.label}
                   </Table.Td>
                   {row.cells.map((cell, i) => (
@@ -205,9 +171,8 @@ export function ProductTab({ period, text, archiveName, onAction }: TabProps) {
   const { t } = useI18n();
   const [by, setBy] = useState<CrossTabBy>('grade');
   const product = useAnalysis('analysis.product', { period, by });
-  const request: AnalysisRequest = { kind: 'product', period, by };
   const value = product.value;
-  const empty = value !== null && value.totalCents === 0 && value.products.length === 0;
+  // On paper the panel leaves its controls out.
   const byControl = (
     <SegmentedControl
       size="xs"
@@ -223,35 +188,22 @@ export function ProductTab({ period, text, archiveName, onAction }: TabProps) {
   );
   return (
     <TabFrame
-      summary={
-        value ? (
-          <Text data-testid="product-total">
-            {t('analysis.print.total', { amount: formatCents(value.totalCents) })}
-          </Text>
-        ) : null
-      }
-      actions={
-        <>
-          <ExportTableButton request={request} disabled={!value || empty} />
-          <PrintReportButton
-            request={request}
-            title={t('analysis.print.title.product')}
-            meta={[
-              t('analysis.print.period', { period: formatPeriod(period, t) }),
-              t(by === 'grade' ? 'analysis.product.crossTitle.grade' : 'analysis.product.crossTitle.region'),
-            ]}
-            archiveName={archiveName}
-            report={() => (value ? <ProductFigures analysis={value} text={text} onAction={() => undefined} /> : null)}
-            disabled={!value || empty}
-          />
-        </>
-      }
+      value={value}
+      empty={value !== null && value.totalCents === 0 && value.products.length === 0}
       error={product.error}
       loading={product.loading}
-      ready={value !== null}
-      empty={empty}
-    >
-      {() => (value ? <ProductFigures analysis={value} text={text} onAction={onAction} byControl={byControl} /> : null)}
-    </TabFrame>
+      summary={value ? <SalesTotal cents={value.totalCents} testId="product-total" /> : null}
+      request={{ kind: 'product', period, by }}
+      report={{
+        title: t('analysis.print.title.product'),
+        meta: [
+          t('analysis.print.period', { period: formatPeriod(period, t) }),
+          t(by === 'grade' ? 'analysis.product.crossTitle.grade' : 'analysis.product.crossTitle.region'),
+        ],
+      }}
+      archiveName={archiveName}
+      figures={(shown, act) => <ProductFigures analysis={shown} text={text} onAction={act} byControl={byControl} />}
+      onAction={onAction}
+    />
   );
 }

@@ -1,26 +1,23 @@
-import type { CrossTabBy, Period, ProductAnalysis } from '../../../src-shared/analysis/analysis';
-import { formatCents } from '../../../src-shared/sales/sales';
-import { formatPeriod, formatShare } from '../analysis-format';
+import type { CrossTabBy, ProductAnalysis } from '../../../src-shared/analysis/analysis';
+import { formatShare } from '../analysis-format';
 import {
-  amountAxis,
   baseOption,
-  categoryAxis,
+  breakdownPart,
   colorOf,
+  columnsOption,
+  periodTarget,
   seriesHit,
+  shareDonut,
+  shareTooltip,
+  type BreakdownPart,
   type ChartModel,
   type ChartText,
   type CustomersTarget,
 } from '../charts/chart-kit';
 
 /** One category of 商品构成分析. */
-export interface CategoryRow {
-  key: string;
-  label: string;
-  color: string;
-  customers: number;
+export interface CategoryRow extends BreakdownPart {
   quantity: number;
-  cents: number;
-  shareBp: number;
   target: CustomersTarget;
 }
 
@@ -38,22 +35,13 @@ export interface ProductRow {
   target: CustomersTarget;
 }
 
-function target(segment: CustomersTarget['segment'], what: string, period: Period, text: ChartText): CustomersTarget {
-  return { segment, period, title: text.t('analysis.target.in', { what, period: formatPeriod(period, text.t) }) };
-}
-
 export function categoryRows(analysis: ProductAnalysis, text: ChartText): CategoryRow[] {
   return analysis.categories.map((c, i) => {
     const label = text.labels.category(c.key);
     return {
-      key: c.key,
-      label,
-      color: colorOf(c.key, i),
-      customers: c.customers,
+      ...breakdownPart(c, label, i),
       quantity: c.quantity,
-      cents: c.cents,
-      shareBp: c.shareBp,
-      target: target({ kind: 'product', category: c.key }, label, analysis.period, text),
+      target: periodTarget({ kind: 'product', category: c.key }, label, analysis.period, text),
     };
   });
 }
@@ -69,55 +57,18 @@ export function productRows(analysis: ProductAnalysis, text: ChartText): Product
     quantity: p.quantity,
     cents: p.cents,
     shareBp: p.shareBp,
-    target: target({ kind: 'product', productId: p.productId }, `${p.code} ${p.name}`, analysis.period, text),
+    target: periodTarget({ kind: 'product', productId: p.productId }, `${p.code} ${p.name}`, analysis.period, text),
   }));
 }
 
 /** Each category's share of sales as a donut. */
 export function categoryDonut(rows: CategoryRow[], text: ChartText): ChartModel {
-  return {
-    option: {
-      ...baseOption(),
-      tooltip: {
-        trigger: 'item',
-        formatter: (p: { dataIndex: number }) => {
-          const row = rows[p.dataIndex]!;
-          return `${row.label}<br/>${formatCents(row.cents)} ${text.t('analysis.unit.yuan')}（${formatShare(row.shareBp)}）`;
-        },
-      },
-      // No legend: there may be many categories, and the table beside names each colour.
-      series: [
-        {
-          type: 'pie',
-          name: text.t('analysis.product.categoryTitle'),
-          radius: ['36%', '60%'],
-          center: ['50%', '50%'],
-          avoidLabelOverlap: true,
-          minShowLabelAngle: 4,
-          label: {
-            formatter: (p: { dataIndex: number }) => {
-              const row = rows[p.dataIndex]!;
-              return `${row.label}\n${formatShare(row.shareBp)}`;
-            },
-            lineHeight: 16,
-          },
-          labelLine: { length: 10, length2: 8 },
-          data: rows.map((row) => ({
-            name: row.label,
-            value: row.cents,
-            itemStyle: { color: row.color },
-            label: { show: row.cents > 0 },
-            labelLine: { show: row.cents > 0 },
-          })),
-        },
-      ],
-    },
-    actionAt(hit) {
-      const at = seriesHit(hit);
-      const row = at ? rows[at.index] : undefined;
-      return row ? { kind: 'customers', target: row.target } : null;
-    },
-  };
+  // No legend: there may be many categories, and the table beside names each colour.
+  return shareDonut(rows, text, {
+    name: text.t('analysis.product.categoryTitle'),
+    legend: false,
+    minShowLabelAngle: 4,
+  });
 }
 
 /** A node of the product treemap: a category with its products under it. */
@@ -169,7 +120,7 @@ export function productTreemap(categories: CategoryRow[], products: ProductRow[]
       ...baseOption(),
       tooltip: {
         formatter: (p: { data: TreemapNode }) =>
-          `${p.data.name}<br/>${formatCents(p.data.value)} ${text.t('analysis.unit.yuan')}（${formatShare(shares.get(p.data.id) ?? 0)}）`,
+          shareTooltip({ label: p.data.name, cents: p.data.value, shareBp: shares.get(p.data.id) ?? 0 }, text),
       },
       series: [
         {
@@ -238,7 +189,7 @@ export function crossTab(analysis: ProductAnalysis, categories: CategoryRow[], t
           return {
             cents: cell.cents,
             shareBp: cell.shareBp,
-            target: target(
+            target: periodTarget(
               { kind: 'product', category: r.category, column: { by, key: column.key } },
               `${label} · ${column.label}`,
               analysis.period,
@@ -254,18 +205,11 @@ export function crossTab(analysis: ProductAnalysis, categories: CategoryRow[], t
 /** The cross-tab as stacked bars: one bar per grade (region), one colour per category. */
 export function crossTabBars(table: CrossTab, text: ChartText): ChartModel {
   return {
-    option: {
-      ...baseOption(),
-      tooltip: {
-        trigger: 'axis',
-        axisPointer: { type: 'shadow' },
-        valueFormatter: (v: number) => `${formatCents(v)} ${text.t('analysis.unit.yuan')}`,
-      },
-      legend: { top: 0, type: 'scroll' },
-      grid: { left: 8, right: 16, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-      xAxis: categoryAxis(table.columns.map((c) => c.label)),
-      yAxis: amountAxis(text),
-      series: table.rows.map((row) => ({
+    option: columnsOption(
+      text,
+      table.columns.map((c) => c.label),
+      { type: 'scroll' },
+      table.rows.map((row) => ({
         type: 'bar',
         name: row.label,
         stack: 'category',
@@ -273,7 +217,7 @@ export function crossTabBars(table: CrossTab, text: ChartText): ChartModel {
         itemStyle: { color: row.color },
         data: row.cells.map((c) => c.cents),
       })),
-    },
+    ),
     actionAt(hit) {
       const at = seriesHit(hit);
       const cell = at ? table.rows[at.series]?.cells[at.index] : undefined;

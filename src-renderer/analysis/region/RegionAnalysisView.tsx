@@ -1,15 +1,24 @@
-import { Anchor, Breadcrumbs, Button, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Breadcrumbs, Button, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { RegionAnalysis } from '../../../src-shared/analysis/analysis';
 import type { AnalysisRequest } from '../../../src-shared/contracts/analysis';
 import { formatCents } from '../../../src-shared/sales/sales';
-import { formatPeriod, formatShare } from '../analysis-format';
-import { AnalysisTable, ChartPanel, ClickableRow, ExportTableButton, TabFrame, usePrintMode } from '../AnalysisParts';
+import { formatPeriod } from '../analysis-format';
+import { ChartPanel, usePrintMode } from '../AnalysisParts';
 import type { ChartAction, ChartText } from '../charts/chart-kit';
-import { PrintReportButton } from '../print/PrintReportButton';
+import {
+  centsColumn,
+  countColumn,
+  FigureTable,
+  shareColumn,
+  Swatch,
+  totalShare,
+  type FigureColumn,
+} from '../FigureTable';
+import { SalesTotal, TabFrame } from '../TabFrame';
 import type { TabProps } from '../tab-props';
 import { useAnalysis } from '../use-analysis';
-import { regionBars, regionRows } from './region-charts';
+import { regionBars, regionRows, type RegionRow } from './region-charts';
 
 /** The labels of the drill-down path, top first ("全部地区 › 华北区 › 北京"). */
 function pathLabels(analysis: RegionAnalysis, text: ChartText): string[] {
@@ -47,60 +56,59 @@ export function RegionFigures({
       onAction={onAction}
       height={Math.max(240, Math.min(560, rows.length * 38 + 40))}
       table={
-        <AnalysisTable testId="region-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('analysis.col.region')}</Table.Th>
-              <Table.Th className="kd-num">{t('analysis.col.customers')}</Table.Th>
-              <Table.Th className="kd-num">{t('analysis.col.sales')}</Table.Th>
-              <Table.Th className="kd-num">{t('analysis.col.share')}</Table.Th>
-              {withButtons ? <Table.Th /> : null}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((row) => (
-              <ClickableRow key={row.key} onOpen={() => onAction(row.action)} testId={`region:${row.key}`}>
-                <Table.Td>
-                  <span className="kd-an-swatch" style={{ background: row.color }} />
+        <FigureTable
+          testId="region-table"
+          rows={rows}
+          rowKey={(row) => row.key}
+          rowTestId={(row) => `region:${row.key}`}
+          onOpen={(row) => onAction(row.action)}
+          columns={[
+            {
+              header: t('analysis.col.region'),
+              cell: (row) => (
+                <>
+                  <Swatch color={row.color} />
                   {row.label}
                   {row.action.kind === 'drill' && !print ? ' ›' : ''}
-                </Table.Td>
-                <Table.Td className="kd-num">{row.customers.toLocaleString()}</Table.Td>
-                <Table.Td className="kd-num">{formatCents(row.cents)}</Table.Td>
-                <Table.Td className="kd-num">{formatShare(row.shareBp)}</Table.Td>
-                {withButtons ? (
-                  <Table.Td className="kd-nowrap">
-                    {row.action.kind === 'drill' ? (
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        onClick={(e) => {
-                          // The row itself drills down; this lists the whole region's customers.
-                          e.stopPropagation();
-                          onAction(row.customersAction);
-                        }}
-                      >
-                        {t('analysis.region.customers')}
-                      </Button>
-                    ) : null}
-                  </Table.Td>
-                ) : null}
-              </ClickableRow>
-            ))}
-          </Table.Tbody>
-          <Table.Tfoot>
-            <Table.Tr className="kd-an-total">
-              <Table.Th>{t('analysis.total')}</Table.Th>
-              <Table.Th className="kd-num">{rows.reduce((n, r) => n + r.customers, 0).toLocaleString()}</Table.Th>
-              <Table.Th className="kd-num">{formatCents(analysis.totalCents)}</Table.Th>
-              <Table.Th className="kd-num">{formatShare(analysis.totalCents > 0 ? 10_000 : 0)}</Table.Th>
-              {withButtons ? <Table.Th /> : null}
-            </Table.Tr>
-          </Table.Tfoot>
-        </AnalysisTable>
+                </>
+              ),
+            },
+            countColumn(t('analysis.col.customers'), 'customers'),
+            centsColumn(t('analysis.col.sales'), 'cents'),
+            shareColumn(t('analysis.col.share'), 'shareBp'),
+            ...(withButtons ? [customersButtonColumn(t('analysis.region.customers'), onAction)] : []),
+          ]}
+          total={[
+            rows.reduce((n, r) => n + r.customers, 0).toLocaleString(),
+            formatCents(analysis.totalCents),
+            totalShare(analysis.totalCents),
+            null,
+          ]}
+        />
       }
     />
   );
+}
+
+/** 客户 beside each region one can drill into: its whole subtree's customers. */
+function customersButtonColumn(label: string, onAction: (action: ChartAction) => void): FigureColumn<RegionRow> {
+  return {
+    className: 'kd-nowrap',
+    cell: (row) =>
+      row.action.kind === 'drill' ? (
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          onClick={(e) => {
+            // The row's own click drills down instead.
+            e.stopPropagation();
+            onAction(row.customersAction);
+          }}
+        >
+          {label}
+        </Button>
+      ) : null,
+  };
 }
 
 /** The 地区构成 tab: the breadcrumb of the drill-down above the regions of the current level. */
@@ -108,15 +116,17 @@ export function RegionTab({ period, text, archiveName, onAction }: TabProps) {
   const { t } = text;
   const [parent, setParent] = useState<string | null>(null);
   const region = useAnalysis('analysis.region', { period, parent });
-  const request: AnalysisRequest = { kind: 'region', period, parent };
   const value = region.value;
-  const empty = value !== null && value.totalCents === 0 && value.groups.every((g) => g.customers === 0);
   const path = value ? pathLabels(value, text) : [t('analysis.region.all')];
   const codes: (string | null)[] = [null, ...(value?.path ?? [])];
-  const act = (action: ChartAction) => (action.kind === 'drill' ? setParent(action.region) : onAction(action));
+  const drillOrList = (action: ChartAction) => (action.kind === 'drill' ? setParent(action.region) : onAction(action));
 
   return (
     <TabFrame
+      value={value}
+      empty={value !== null && value.totalCents === 0 && value.groups.every((g) => g.customers === 0)}
+      error={region.error}
+      loading={region.loading}
       controls={
         <Stack gap={2}>
           <Breadcrumbs separator="›" data-testid="region-breadcrumb">
@@ -132,35 +142,20 @@ export function RegionTab({ period, text, archiveName, onAction }: TabProps) {
               ),
             )}
           </Breadcrumbs>
-          {value ? (
-            <Text size="sm" c="dimmed" data-testid="region-total">
-              {t('analysis.print.total', { amount: formatCents(value.totalCents) })}
-            </Text>
-          ) : null}
+          {value ? <SalesTotal cents={value.totalCents} testId="region-total" dimmed /> : null}
         </Stack>
       }
-      actions={
-        <>
-          <ExportTableButton request={request} disabled={!value || empty} />
-          <PrintReportButton
-            request={request}
-            title={t('analysis.print.title.region')}
-            meta={[
-              t('analysis.print.period', { period: formatPeriod(period, t) }),
-              t('analysis.print.region', { path: path.join(' › ') }),
-            ]}
-            archiveName={archiveName}
-            report={() => (value ? <RegionFigures analysis={value} text={text} onAction={() => undefined} /> : null)}
-            disabled={!value || empty}
-          />
-        </>
-      }
-      error={region.error}
-      loading={region.loading}
-      ready={value !== null}
-      empty={empty}
-    >
-      {() => (value ? <RegionFigures analysis={value} text={text} onAction={act} /> : null)}
-    </TabFrame>
+      request={{ kind: 'region', period, parent }}
+      report={{
+        title: t('analysis.print.title.region'),
+        meta: [
+          t('analysis.print.period', { period: formatPeriod(period, t) }),
+          t('analysis.print.region', { path: path.join(' › ') }),
+        ],
+      }}
+      archiveName={archiveName}
+      figures={(shown, act) => <RegionFigures analysis={shown} text={text} onAction={act} />}
+      onAction={drillOrList}
+    />
   );
 }

@@ -1,25 +1,21 @@
 import type { RegionAnalysis } from '../../../src-shared/analysis/analysis';
-import { formatCents } from '../../../src-shared/sales/sales';
-import { formatPeriod, formatShare } from '../analysis-format';
+import { formatShare } from '../analysis-format';
 import {
   amountAxis,
   baseOption,
+  breakdownPart,
   CHART_FONT,
-  colorOf,
+  periodTarget,
   seriesHit,
+  shareTooltip,
   type ChartAction,
+  type BreakdownPart,
   type ChartModel,
   type ChartText,
 } from '../charts/chart-kit';
 
 /** One child region (or the parent's own customers, or those without a region) of 地区构成分析. */
-export interface RegionRow {
-  key: string;
-  label: string;
-  color: string;
-  customers: number;
-  cents: number;
-  shareBp: number;
+export interface RegionRow extends BreakdownPart {
   /** Drill down into a region with children; list the customers of anything else. */
   action: ChartAction;
   /** The customers of the whole row, also for a region one can drill into. */
@@ -35,22 +31,16 @@ export function regionRows(analysis: RegionAnalysis, text: ChartText): RegionRow
       : text.labels.of('region', g.key);
     const customersAction = {
       kind: 'customers' as const,
-      target: {
-        segment: own
-          ? { kind: 'region' as const, region: g.key, exact: true }
-          : { kind: 'region' as const, region: g.key },
-        period: analysis.period,
-        title: text.t('analysis.target.in', { what: label, period: formatPeriod(analysis.period, text.t) }),
-      },
+      target: periodTarget(
+        own ? { kind: 'region', region: g.key, exact: true } : { kind: 'region', region: g.key },
+        label,
+        analysis.period,
+        text,
+      ),
     };
     const drills = g.hasChildren && g.key !== '' && !own;
     return {
-      key: g.key,
-      label,
-      color: colorOf(g.key, i),
-      customers: g.customers,
-      cents: g.cents,
-      shareBp: g.shareBp,
+      ...breakdownPart(g, label, i),
       action: drills ? { kind: 'drill', region: g.key } : customersAction,
       customersAction,
     };
@@ -75,7 +65,7 @@ export function regionBars(
         formatter: (p: { dataIndex: number }) => {
           const row = rows[p.dataIndex]!;
           const hint = row.action.kind === 'drill' ? `<br/>${text.t('analysis.region.drillHint')}` : '';
-          return `${row.label}<br/>${formatCents(row.cents)} ${text.t('analysis.unit.yuan')}（${formatShare(row.shareBp)}）${hint}`;
+          return shareTooltip(row, text) + hint;
         },
       },
       grid: { left: 8, right: 72, top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },

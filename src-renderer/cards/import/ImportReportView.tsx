@@ -1,7 +1,9 @@
-import { Alert, Badge, Group, Paper, ScrollArea, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Group, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import type { CardImportReport } from '../../../src-shared/cards/import-report';
 import type { StringKey } from '../../i18n/dictionary';
 import { useI18n } from '../../i18n/I18nProvider';
+import { ImportCountBoxes } from '../../spreadsheet-import/ImportCountBoxes';
+import { RejectedRowsList } from '../../spreadsheet-import/RejectedRowsList';
 import { axisLabel } from './import-options';
 
 type Stat = 'totalRows' | 'acceptedRows' | 'rejectedCount' | 'toCreate' | 'toUpdate' | 'toSkip';
@@ -16,20 +18,11 @@ const STATS: [Stat, StringKey, string][] = [
 
 /** The counts of a dry run (or of the import itself), one box each. */
 export function ImportCounts({ report }: { report: CardImportReport }) {
-  const { t } = useI18n();
   return (
-    <SimpleGrid cols={6} spacing="sm" data-testid="import-counts">
-      {STATS.map(([key, label, color]) => (
-        <Paper key={key} withBorder radius="sm" p="sm" data-stat={key}>
-          <Text size="xs" c="dimmed">
-            {t(label)}
-          </Text>
-          <Text size="xl" fw={700} c={report[key] > 0 ? color : 'dimmed'} data-value>
-            {report[key]}
-          </Text>
-        </Paper>
-      ))}
-    </SimpleGrid>
+    <ImportCountBoxes
+      importer="cardImport"
+      counts={STATS.map(([stat, label, color]) => ({ stat, label, value: report[stat], color }))}
+    />
   );
 }
 
@@ -38,42 +31,8 @@ export function ImportFindings({ report }: { report: CardImportReport }) {
   const { t, language } = useI18n();
   return (
     <Stack gap="md">
-      <div>
-        <Text fw={500} size="sm" mb={6}>
-          {t('cardImport.rejectedTitle', { n: report.rejectedCount })}
-        </Text>
-        {report.rejectedCount === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('cardImport.noRejected')}
-          </Text>
-        ) : (
-          <>
-            <ScrollArea.Autosize mah={220} type="auto">
-              <Table withTableBorder verticalSpacing={4} fz="sm" data-testid="import-rejected">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th w={80}>{t('cardImport.rowNo')}</Table.Th>
-                    <Table.Th>{t('cardImport.reasons')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {report.rejected.map((r) => (
-                    <Table.Tr key={r.row} data-row={r.row}>
-                      <Table.Td className="kd-mono">{r.row}</Table.Td>
-                      <Table.Td c="red.8">{r.reasons.join('；')}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollArea.Autosize>
-            {report.rejected.length < report.rejectedCount ? (
-              <Text size="xs" c="dimmed" mt={4}>
-                {t('cardImport.rejectedMore', { shown: report.rejected.length, total: report.rejectedCount })}
-              </Text>
-            ) : null}
-          </>
-        )}
-      </div>
+      {/* The card section has no separator word of its own, so the reasons are joined the Chinese way in either language. */}
+      <RejectedRowsList importer="cardImport" report={report} maxHeight={220} reasonSeparator="；" />
 
       {report.duplicates.length > 0 ? (
         <div>

@@ -4,9 +4,7 @@ import { CARD_FIELDS, SECTION_LABELS_EN, SECTION_LABELS_ZH } from '../../../src-
 import { PERSON_TARGETS } from '../../../src-shared/cards/import-targets';
 import type { Language } from '../../../src-shared/errors';
 import type { Translate } from '../../i18n/I18nProvider';
-
-/** The select's value for "do not import": Mantine's Select treats '' as no value, the contract uses ''. */
-export const IGNORE = '__ignore__';
+import { IGNORE } from '../../spreadsheet-import/column-mapping';
 
 /**
  * The import targets as the mapping select offers them: "do not import",

@@ -1,49 +1,61 @@
-import { Alert, Badge, Box, Group, Select, Stack, Table, Text } from '@mantine/core';
-import { useMemo } from 'react';
-import type { SalesImportReport } from '../../src-shared/sales/sales';
+import { Alert, Badge, Box, Group, Select, Stack, Table, Text, type ComboboxData } from '@mantine/core';
 import { useI18n } from '../i18n/I18nProvider';
-import { duplicateTargets, IGNORE, mappingProblems, targetOptions } from './sales-targets';
+import { IGNORE } from './column-mapping';
+import { FileFacts } from './FileFacts';
+import { testIdOf, wordOf, type Importer } from './importer';
+import type { SpreadsheetReport } from './useSpreadsheetImport';
 
 /** How many sample values the mapping table shows per column. */
 const SAMPLES = 3;
 
 /**
  * The file as read (format, encoding, header row), one line per file column
- * with the field it goes into (editable), and the file's first rows.
+ * with the target it goes into (editable), and the file's first rows.
  */
-export function SalesMappingStep({
+export function ColumnMappingStep({
+  importer,
   report,
   targets,
   suggested,
+  clashes,
+  options,
+  searchable = false,
+  problems,
   onTarget,
 }: {
-  report: SalesImportReport;
-  targets: string[];
+  importer: Importer;
+  report: SpreadsheetReport;
+  targets: readonly string[];
   /** The target suggested from each column's header, or null where none was. */
-  suggested: (string | null)[];
+  suggested: readonly (string | null)[];
+  /** Columns whose target an earlier column has already: index → the earlier column's header. */
+  clashes: ReadonlyMap<number, string>;
+  /** What each column's select offers, "not imported" (IGNORE) first. */
+  options: ComboboxData;
+  /** For a long list of targets (the card's fields): typing finds one, and the list opens taller. */
+  searchable?: boolean;
+  /** What the mapping still lacks before it can be checked. */
+  problems: readonly string[];
   onTarget: (index: number, target: string) => void;
 }) {
-  const { t, language } = useI18n();
-  const options = useMemo(() => targetOptions(report.kind, language, t), [report.kind, language, t]);
-  const headers = report.columns.map((c) => c.header);
-  const clashes = duplicateTargets(headers, targets);
-  const problems = mappingProblems(report.kind, targets, language, t);
+  const { t } = useI18n();
+  const word = (w: Parameters<typeof wordOf>[1]) => wordOf(importer, w);
 
   return (
     <Stack gap="md">
-      <SalesFileFacts report={report} />
-      <Text size="sm">{t('sales.mappingIntro')}</Text>
+      <FileFacts importer={importer} report={report} />
+      <Text size="sm">{t(word('mappingIntro'))}</Text>
       {problems.length > 0 ? (
-        <Alert color="orange" variant="light" py={8} data-testid="sales-mapping-problems">
+        <Alert color="orange" variant="light" py={8} data-testid={testIdOf(importer, 'mapping-problems')}>
           {problems.join(' ')}
         </Alert>
       ) : null}
-      <Table withTableBorder verticalSpacing={6} fz="sm" data-testid="sales-mapping">
+      <Table withTableBorder verticalSpacing={6} fz="sm" data-testid={testIdOf(importer, 'mapping')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w="26%">{t('sales.column')}</Table.Th>
-            <Table.Th w="38%">{t('sales.target')}</Table.Th>
-            <Table.Th>{t('sales.sample')}</Table.Th>
+            <Table.Th w="26%">{t(word('column'))}</Table.Th>
+            <Table.Th w="38%">{t(word('target'))}</Table.Th>
+            <Table.Th>{t(word('sample'))}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -60,13 +72,15 @@ export function SalesMappingStep({
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap" align="flex-start">
                     <Select
-                      aria-label={`${t('sales.target')}${t('common.colon')}${column.header}`}
+                      aria-label={`${t(word('target'))}${t('common.colon')}${column.header}`}
                       data={options}
                       value={target === '' ? IGNORE : target}
                       onChange={(value) => onTarget(i, !value || value === IGNORE ? '' : value)}
+                      searchable={searchable}
                       allowDeselect={false}
+                      maxDropdownHeight={searchable ? 320 : undefined}
                       comboboxProps={{ withinPortal: true }}
-                      error={clash !== undefined ? t('sales.duplicateTarget', { other: clash }) : undefined}
+                      error={clash !== undefined ? t(word('duplicateTarget'), { other: clash }) : undefined}
                       style={{ flex: 1 }}
                       size="xs"
                     />
@@ -74,7 +88,7 @@ export function SalesMappingStep({
                     <Box w={84} pt={4}>
                       {target !== '' && suggested[i] === target ? (
                         <Badge variant="light" color="teal" size="sm" className="kd-badge-whole">
-                          {t('sales.suggested')}
+                          {t(word('suggested'))}
                         </Badge>
                       ) : null}
                     </Box>
@@ -90,10 +104,17 @@ export function SalesMappingStep({
       </Table>
 
       <Text fw={500} size="sm">
-        {t('sales.previewRows', { n: report.preview.length })}
+        {t(word('previewRows'), { n: report.preview.length })}
       </Text>
       <Table.ScrollContainer minWidth={Math.max(600, report.columns.length * 110)}>
-        <Table withTableBorder withColumnBorders striped verticalSpacing={4} fz="xs" data-testid="sales-preview">
+        <Table
+          withTableBorder
+          withColumnBorders
+          striped
+          verticalSpacing={4}
+          fz="xs"
+          data-testid={testIdOf(importer, 'preview')}
+        >
           <Table.Thead>
             <Table.Tr>
               {report.columns.map((c, i) => (
@@ -115,30 +136,5 @@ export function SalesMappingStep({
         </Table>
       </Table.ScrollContainer>
     </Stack>
-  );
-}
-
-/** File name, format, encoding and header row, as read by main. */
-export function SalesFileFacts({ report }: { report: SalesImportReport }) {
-  const { t } = useI18n();
-  const facts: [string, string][] = [
-    [t('sales.file'), report.fileName],
-    [t('sales.format'), report.format === 'xlsx' ? 'Excel (.xlsx)' : 'CSV'],
-    [t('sales.encoding'), report.encoding ? report.encoding.toUpperCase() : t('sales.encodingNone')],
-    [t('sales.headerRow'), t('sales.headerRowValue', { n: report.headerRow })],
-  ];
-  return (
-    <Group gap="xl" data-testid="sales-file-facts">
-      {facts.map(([label, value]) => (
-        <div key={label}>
-          <Text size="xs" c="dimmed">
-            {label}
-          </Text>
-          <Text size="sm" fw={500}>
-            {value}
-          </Text>
-        </div>
-      ))}
-    </Group>
   );
 }
