@@ -409,7 +409,8 @@ describe('composition analyses for a manager', () => {
     const preview = page.getByTestId('analysis-print-preview');
     await preview.waitFor();
     await chartsDrawn(page, ['grade-share', 'grade-pareto', 'grade-compare', 'grade-trend']);
-    await ui.screenshot('analysis-report-preview');
+    // The preview is a fixed overlay: a full-page shot would show the screen below it.
+    await windowShot('analysis-report-preview');
     harness.onPrint = async (request) => {
       if (request.kind === 'pdf') {
         await page.evaluate(() => document.fonts.ready.then(() => undefined));

@@ -1,11 +1,9 @@
-import { Alert, Button, FocusTrap, Group, Text, Title } from '@mantine/core';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { createPortal, flushSync } from 'react-dom';
+import { useRef, useState, type ReactNode } from 'react';
 import type { AnalysisRequest } from '../../../src-shared/contracts/analysis';
 import { call } from '../../api/call';
 import { useI18n } from '../../i18n/I18nProvider';
+import { PrintPreview } from '../../printing/PrintPreview';
 import { formatDateTime } from '../../ui/format';
-import { useNotify } from '../../ui/Notifications';
 import { PrintModeProvider } from '../AnalysisParts';
 import { REPORT_PAGE, reportPageRule } from './analysis-print-layout';
 import './analysis-print.css';
@@ -25,10 +23,9 @@ async function chartsDrawn(root: HTMLElement | null, timeoutMs = 10_000): Promis
 }
 
 /**
- * The print preview of an analysis report: a full-window view of the A4 report exactly as it
- * prints (charts drawn as SVG without animation, their tables, the running marks), with
- * 打印… and 保存为 PDF…. `analysis.print` has logged the print already and allows one
- * `app.print`; printing again asks main for a new, logged print first.
+ * The print preview of an analysis report: the report as one A4 sheet that runs over as many
+ * pages as it needs, its charts drawn as SVG without animation next to their tables.
+ * `analysis.print` has logged the print; printing again logs it again first.
  */
 export function AnalysisPrintPreview({
   request,
@@ -49,19 +46,8 @@ export function AnalysisPrintPreview({
   children: ReactNode;
 }) {
   const { t } = useI18n();
-  const notify = useNotify();
   const [job, setJob] = useState(initialJob);
-  const [used, setUsed] = useState(false);
-  const [busy, setBusy] = useState<'dialog' | 'pdf' | null>(null);
   const sheet = useRef<HTMLElement>(null);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !busy) onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [busy, onClose]);
 
   const printed = `${t('analysis.print.printedBy', { name: job.printedBy })}\u3000${t('analysis.print.printedAt', {
     time: formatDateTime(job.printedAt),
@@ -73,106 +59,39 @@ export function AnalysisPrintPreview({
     page: t('analysis.print.page'),
   });
 
-  async function print(mode: 'dialog' | 'pdf') {
-    setBusy(mode);
-    try {
-      if (used) {
-        // One logged print allows one print: a second one is logged again first.
-        const again = await call('analysis.print', { request });
-        if (!again.ok) {
-          notify(again.error.message, 'red');
-          return;
-        }
-        flushSync(() => {
-          setJob(again.value);
-          setUsed(false);
-        });
-      }
-      await document.fonts.ready;
-      await chartsDrawn(sheet.current);
-      const result = await call('app.print', { mode });
-      if (!result.ok) {
-        if (result.error.code !== 'CANCELLED') notify(result.error.message, 'red');
-        return;
-      }
-      if (!result.value.printed) {
-        notify(t('analysis.print.notPrinted'), 'blue');
-        return;
-      }
-      setUsed(true);
-      notify(
-        result.value.path ? t('analysis.print.savedPdf', { path: result.value.path }) : t('analysis.print.printed'),
-      );
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  return createPortal(
-    <div
-      className="kd-analysis-print"
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="kd-analysis-print-title"
-      data-testid="analysis-print-preview"
+  return (
+    <PrintPreview
+      testId="analysis-print-preview"
+      title={t('analysis.print.previewTitle')}
+      summary={title}
+      pageRules={rule}
+      logged={t('analysis.print.logged')}
+      reprintNote={t('analysis.print.reprint')}
+      reprint={() => call('analysis.print', { request })}
+      onReprinted={setJob}
+      beforePrint={() => chartsDrawn(sheet.current)}
+      onClose={onClose}
     >
-      <style>{rule}</style>
-      <FocusTrap active>
-        <div className="kd-ap-toolbar">
-          <div>
-            <Title order={3} id="kd-analysis-print-title">
-              {t('analysis.print.previewTitle')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {title}
-            </Text>
-          </div>
-          <Group gap="sm" wrap="nowrap">
-            <Button onClick={() => void print('dialog')} loading={busy === 'dialog'} disabled={busy !== null}>
-              {t('analysis.print.print')}
-            </Button>
-            <Button
-              variant="default"
-              onClick={() => void print('pdf')}
-              loading={busy === 'pdf'}
-              disabled={busy !== null}
-            >
-              {t('analysis.print.savePdf')}
-            </Button>
-            <Button variant="subtle" onClick={onClose} disabled={busy !== null} data-autofocus>
-              {t('analysis.print.close')}
-            </Button>
-          </Group>
+      <article className="kd-ap-sheet" style={{ page: REPORT_PAGE }} ref={sheet}>
+        <div className="kd-print-running-head" aria-hidden="true">
+          <span>{t('analysis.print.confidential')}</span>
+          <span>{title}</span>
         </div>
-      </FocusTrap>
-      <div className="kd-ap-notice">
-        <Alert color={used ? 'orange' : 'blue'} variant="light" py={6}>
-          <Text size="sm">{used ? t('analysis.print.reprint') : t('analysis.print.logged')}</Text>
-        </Alert>
-      </div>
-      <div className="kd-ap-pages">
-        <article className="kd-ap-sheet" style={{ page: REPORT_PAGE }} ref={sheet}>
-          <div className="kd-ap-running kd-ap-running-top" aria-hidden="true">
-            <span>{t('analysis.print.confidential')}</span>
-            <span>{title}</span>
-          </div>
-          <header className="kd-ap-head">
-            <div className="kd-ap-archive">{archiveName}</div>
-            <h1>{title}</h1>
-            {meta.map((line) => (
-              <div key={line} className="kd-ap-meta">
-                {line}
-              </div>
-            ))}
-            <div className="kd-ap-meta">{printed}</div>
-          </header>
-          <PrintModeProvider value={true}>{children}</PrintModeProvider>
-          <div className="kd-ap-running kd-ap-running-bottom" aria-hidden="true">
-            <span>{printed}</span>
-          </div>
-        </article>
-      </div>
-    </div>,
-    document.body,
+        <header className="kd-ap-head">
+          <div className="kd-ap-archive">{archiveName}</div>
+          <h1>{title}</h1>
+          {meta.map((line) => (
+            <div key={line} className="kd-ap-meta">
+              {line}
+            </div>
+          ))}
+          <div className="kd-ap-meta">{printed}</div>
+        </header>
+        <PrintModeProvider value={true}>{children}</PrintModeProvider>
+        <div className="kd-print-running-foot" aria-hidden="true">
+          <span>{printed}</span>
+        </div>
+      </article>
+    </PrintPreview>
   );
 }

@@ -171,9 +171,9 @@ export function CardPrintSheet({
       data-copy-no={copyNo}
       aria-label={`${t('cardPrint.cardTitle')} ${content.basic.code}`}
     >
-      <div className="kd-cp-running kd-cp-running-top" aria-hidden="true">
-        <span className="kd-cp-running-strong">{marks.confidential}</span>
-        <span className="kd-cp-running-strong">{marks.copy}</span>
+      <div className="kd-print-running-head" aria-hidden="true">
+        <span>{marks.confidential}</span>
+        <span>{marks.copy}</span>
       </div>
 
       <header className="kd-cp-head">
@@ -222,7 +222,7 @@ export function CardPrintSheet({
         {grid('classification')}
       </section>
 
-      <div className="kd-cp-running kd-cp-running-bottom" aria-hidden="true">
+      <div className="kd-print-running-foot" aria-hidden="true">
         <span>{marks.printed}</span>
       </div>
     </article>

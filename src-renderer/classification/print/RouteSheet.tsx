@@ -24,9 +24,9 @@ export function RouteSheet({
   const text = (value: string) => (value.trim() === '' ? EMPTY : value);
   return (
     <article className="kd-rs-sheet" style={{ page: ROUTE_PAGE }} data-route={job.route.code}>
-      <div className="kd-rs-running kd-rs-running-top" aria-hidden="true">
-        <span className="kd-rs-strong">{marks.confidential}</span>
-        <span className="kd-rs-strong">{marks.route}</span>
+      <div className="kd-print-running-head" aria-hidden="true">
+        <span>{marks.confidential}</span>
+        <span>{marks.route}</span>
       </div>
 
       <header className="kd-rs-head">
@@ -102,7 +102,7 @@ export function RouteSheet({
         </tbody>
       </table>
 
-      <div className="kd-rs-running kd-rs-running-bottom" aria-hidden="true">
+      <div className="kd-print-running-foot" aria-hidden="true">
         <span>{marks.printed}</span>
       </div>
     </article>
