@@ -6,18 +6,8 @@ import { addDays } from './dates';
 import { groupOrder, loadDictionary, type DictionaryCode } from './dictionary';
 import { ageBalance, BUCKET_STARTS } from './fifo-ageing';
 import type { FigureSource } from './figure-source';
-import {
-  eachId,
-  loadCodes,
-  loadLatestSale,
-  loadLimits,
-  loadNumberColumns,
-  loadRoster,
-  type CardCodes,
-  type Roster,
-} from './roster';
-import { rangeLines } from './owner-sales';
-import { defineTally, TALLY_FUNCTION } from './tally';
+import { dayOf, receiptColumns, salesLineColumns } from './line-columns';
+import { eachId, loadCodes, loadLimits, loadRoster, type CardCodes, type Roster } from './roster';
 
 /**
  * 客户信用分析 (method 三.3 ④) on an as-of date: each customer's balance (sales − receipts up to
@@ -27,40 +17,6 @@ import { defineTally, TALLY_FUNCTION } from './tally';
 
 /** At most this many over-limit customers are listed (overLimitCount counts them all). */
 export const OVER_LIMIT_ROWS = 500;
-
-/**
- * Every customer's sales up to the date, in one pass over sales_by_customer in index order; all
- * of them, without a comparison per line, when no sale is later than the date (the usual "today").
- */
-export function salesToDateStatement(asOf: string, latestSale: string | null = null): CompiledQuery {
-  return latestSale !== null && asOf >= latestSale
-    ? CompiledQuery.raw('SELECT customer_id AS id, sum(amount_cents) AS cents FROM sales_lines GROUP BY customer_id')
-    : CompiledQuery.raw(
-        'SELECT customer_id AS id, sum(amount_cents) AS cents FROM sales_lines WHERE sold_on <= ? GROUP BY customer_id',
-        [asOf],
-      );
-}
-
-/** Every customer's receipts up to the date, in one pass over receipts_by_customer. */
-export function receiptsToDateStatement(asOf: string): CompiledQuery {
-  return CompiledQuery.raw(
-    'SELECT customer_id AS id, sum(amount_cents) AS cents FROM receipts WHERE received_on <= ? GROUP BY customer_id',
-    [asOf],
-  );
-}
-
-/**
- * The positive sales of the last 90 days, tallied per customer into the buckets 0–30, 31–60 and
- * 61–90 days old (through sales_by_product: one seek per product, then that product's recent lines).
- */
-export function recentSalesStatement(asOf: string): CompiledQuery {
-  const [b1, b2, b3] = BUCKET_STARTS.map((days) => addDays(asOf, -days + 1)) as [string, string, string];
-  return rangeLines(
-    `${TALLY_FUNCTION}(s.customer_id, CASE WHEN s.sold_on >= ? THEN 0 WHEN s.sold_on >= ? THEN 1 ELSE 2 END, s.amount_cents) AS tally`,
-    { from: b3, to: asOf },
-    { parameters: [b1, b2], condition: 's.amount_cents > 0' },
-  );
-}
 
 /** The archived (停用) cards, from the status index: few, unlike the active ones. */
 export const ARCHIVED_CARDS = CompiledQuery.raw(
@@ -90,26 +46,39 @@ export async function loadCreditFigures(source: FigureSource, asOf: string): Pro
   });
   const dictionary = await loadDictionary(source, 'creditGrade');
   const limits = await loadLimits(source, roster);
-  const balance = new Float64Array(roster.size);
-  for (const [statement, sign] of [
-    [salesToDateStatement(asOf, await loadLatestSale(source)), 1],
-    [receiptsToDateStatement(asOf), -1],
-  ] as const) {
-    const { id: ids, cents } = await loadNumberColumns(source, statement, ['id', 'cents']);
-    for (let row = 0; row < ids.length; row++) {
-      const id = ids[row]!;
-      if (!(id < roster.size)) continue;
-      const owner = roster.owner[id]!;
-      balance[owner] = balance[owner]! + sign * cents[row]!;
+  const size = roster.size;
+  const { owner } = roster;
+  const last = dayOf(asOf);
+  // The positive sales of the last 90 days by age bucket (0–30, 31–60, 61–90 days old): what the
+  // balance is made of, newest first (fifo-ageing.ts).
+  const [b1, b2, b3] = BUCKET_STARTS.map((days) => dayOf(addDays(asOf, -days + 1))) as [number, number, number];
+  const balance = new Float64Array(size);
+  const recent = new Float64Array(3 * size);
+  const sales = await salesLineColumns(source);
+  for (let i = 0; i < sales.count; i++) {
+    const day = sales.day[i]!;
+    if (day > last) continue;
+    const card = sales.card[i]!;
+    if (!(card < size)) continue;
+    const who = owner[card]!;
+    const cents = sales.cents[i]!;
+    balance[who] = balance[who]! + cents;
+    if (day >= b3 && cents > 0) {
+      const cell = (day >= b1 ? 0 : day >= b2 ? 1 : 2) * size + who;
+      recent[cell] = recent[cell]! + cents;
     }
   }
-  const tally = defineTally(source, { groupOf: roster.owner, groups: roster.size, slots: 3, countLines: false });
-  const [row] = await source.rows<{ tally: number }>(recentSalesStatement(asOf));
-  const recent = tally.cells(row!.tally).sums;
-  const size = roster.size;
+  const receipts = await receiptColumns(source);
+  for (let i = 0; i < receipts.count; i++) {
+    if (receipts.day[i]! > last) continue;
+    const card = receipts.card[i]!;
+    if (!(card < size)) continue;
+    const who = owner[card]!;
+    balance[who] = balance[who]! - receipts.cents[i]!;
+  }
   const unpaid: CreditFigures['unpaid'] = [0, 1, 2, 3].map(() => new Float64Array(size)) as CreditFigures['unpaid'];
   for (let id = 1; id < size; id++) {
-    if (roster.owner[id] !== id || !(balance[id]! > 0)) continue;
+    if (owner[id] !== id || !(balance[id]! > 0)) continue;
     const aged = ageBalance(balance[id]!, [recent[id]!, recent[size + id]!, recent[2 * size + id]!]);
     for (let b = 0; b < 4; b++) unpaid[b]![id] = aged[b]!;
   }

@@ -1,10 +1,9 @@
-import { CompiledQuery } from 'kysely';
 import { comparisonPeriods, sharesOf, type GradeAnalysis, type Period } from '../../src-shared/analysis/analysis';
-import { addDays } from './dates';
 import { groupOrder, loadDictionary, type DictionaryCode } from './dictionary';
 import type { FigureSource } from './figure-source';
 import { ratioBp } from './ratios';
-import { loadCodes, loadLatestSale, loadNumberColumns, loadRoster, type CardCodes, type Roster } from './roster';
+import { dayOf, salesLineColumns } from './line-columns';
+import { loadCodes, loadRoster, type CardCodes, type Roster } from './roster';
 
 /**
  * 销售构成分析 (method 三.3 ①): each grade's share of the period's sales, the same figures for the
@@ -28,96 +27,33 @@ export interface GradeFigures {
   dictionary: DictionaryCode[];
 }
 
-/** Where a comparison period's figure comes from: its own column, or the whole range minus the period. */
-type Comparison = { column: string } | { rest: true };
-
-/**
- * One pass over sales_by_customer in index order (grouped by customer without a sort), over the
- * range that spans the period and both comparison periods (open-ended when the period reaches
- * the latest sale). Each aggregate costs a little per line (FILTER skips the lines outside its
- * period, cheaper than a CASE), so a comparison period that is exactly the rest of the range (the
- * usual case: the 12 months before 12 months) is the range's total minus the period instead of
- * a column of its own.
- */
-export function periodSalesStatement(
-  period: Period,
-  latestSale: string | null = null,
-): {
-  statement: CompiledQuery;
-  previous: Comparison;
-  lastYear: Comparison;
-} {
-  const { previous, lastYear } = comparisonPeriods(period);
-  const from = previous.from < lastYear.from ? previous.from : lastYear.from;
-  const rest = (p: Period) => p.from === from && p.to === addDays(period.from, -1);
-  const columns = [
-    'customer_id AS id',
-    'sum(amount_cents) AS total',
-    'sum(amount_cents) FILTER (WHERE sold_on >= ?) AS inPeriod',
-  ];
-  const parameters: string[] = [period.from];
-  const comparison = (p: Period, name: string, same: Comparison | null): Comparison => {
-    if (same) return same;
-    if (rest(p)) return { rest: true };
-    columns.push(`sum(amount_cents) FILTER (WHERE sold_on BETWEEN ? AND ?) AS ${name}`);
-    parameters.push(p.from, p.to);
-    return { column: name };
-  };
-  const previousSource = comparison(previous, 'previous', null);
-  const lastYearSource = comparison(
-    lastYear,
-    'lastYear',
-    lastYear.from === previous.from && lastYear.to === previous.to ? previousSource : null,
-  );
-  const open = latestSale !== null && period.to >= latestSale;
-  parameters.push(from, ...(open ? [] : [period.to]));
-  const range = open ? 'sold_on >= ?' : 'sold_on BETWEEN ? AND ?';
-  return {
-    statement: CompiledQuery.raw(
-      `SELECT ${columns.join(', ')} FROM sales_lines WHERE ${range} GROUP BY customer_id`,
-      parameters,
-    ),
-    previous: previousSource,
-    lastYear: lastYearSource,
-  };
-}
-
 /** Every customer's sales in the period and the comparison periods (a merged card's for its customer). */
 export async function loadPeriodSales(source: FigureSource, period: Period, roster?: Roster): Promise<PeriodSales> {
   const owners = roster ?? (await loadRoster(source));
-  const plan = periodSalesStatement(period, await loadLatestSale(source));
-  const names = [
-    'id',
-    'total',
-    'inPeriod',
-    ...new Set([plan.previous, plan.lastYear].flatMap((c) => ('column' in c ? [c.column] : []))),
-  ];
-  const columns = await loadNumberColumns(source, plan.statement, names);
+  const comparison = comparisonPeriods(period);
+  const [from, to] = [dayOf(period.from), dayOf(period.to)];
+  const [previousFrom, previousTo] = [dayOf(comparison.previous.from), dayOf(comparison.previous.to)];
+  const [lastYearFrom, lastYearTo] = [dayOf(comparison.lastYear.from), dayOf(comparison.lastYear.to)];
+  const earliest = Math.min(from, previousFrom, lastYearFrom);
   const current = new Float64Array(owners.size);
   const previous = new Float64Array(owners.size);
   const lastYear = new Float64Array(owners.size);
   const bought = new Uint8Array(owners.size);
-  const { id: ids, total, inPeriod } = columns;
-  const valueOf = (from: Comparison): ((row: number) => number) =>
-    'rest' in from
-      ? (row) => total![row]! - (Number.isNaN(inPeriod![row]!) ? 0 : inPeriod![row]!)
-      : (row) => {
-          const v = columns[from.column]![row]!;
-          return Number.isNaN(v) ? 0 : v;
-        };
-  const previousOf = valueOf(plan.previous);
-  const lastYearOf = valueOf(plan.lastYear);
-  for (let row = 0; row < ids!.length; row++) {
-    const id = ids![row]!;
-    if (!(id < owners.size)) continue;
-    const owner = owners.owner[id]!;
-    const sales = inPeriod![row]!;
-    if (!Number.isNaN(sales)) {
-      current[owner] = current[owner]! + sales;
-      bought[owner] = 1;
+  const all = await salesLineColumns(source);
+  const { owner, size } = owners;
+  for (let i = 0; i < all.count; i++) {
+    const day = all.day[i]!;
+    if (day < earliest || day > to) continue;
+    const card = all.card[i]!;
+    if (!(card < size)) continue;
+    const who = owner[card]!;
+    const cents = all.cents[i]!;
+    if (day >= from) {
+      current[who] = current[who]! + cents;
+      bought[who] = 1;
     }
-    previous[owner] = previous[owner]! + previousOf(row);
-    lastYear[owner] = lastYear[owner]! + lastYearOf(row);
+    if (day >= previousFrom && day <= previousTo) previous[who] = previous[who]! + cents;
+    if (day >= lastYearFrom && day <= lastYearTo) lastYear[who] = lastYear[who]! + cents;
   }
   return { roster: owners, current, previous, lastYear, bought };
 }

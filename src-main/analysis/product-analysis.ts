@@ -2,7 +2,7 @@ import { CompiledQuery } from 'kysely';
 import { sharesOf, type CrossTabBy, type Period, type ProductAnalysis } from '../../src-shared/analysis/analysis';
 import { groupOrder, loadDictionary } from './dictionary';
 import type { FigureSource } from './figure-source';
-import { rangeLines } from './owner-sales';
+import { dayOf, salesLineColumns } from './line-columns';
 import { RegionTree } from './region-tree';
 import { loadCodes, loadRoster, type CardCodes, type Roster } from './roster';
 
@@ -10,9 +10,6 @@ import { loadCodes, loadRoster, type CardCodes, type Roster } from './roster';
  * 商品构成分析 (method 三.3 ②): each product's and category's share of the period's sales and
  * quantity, and a cross-tab of categories by customer grade or by top-level region.
  */
-
-/** Splits each product's lines by the column of the customer they count for, and counts its customers. */
-export const SPLIT_FUNCTION = 'kedang_product_split';
 
 /** The columns of the cross-tab: what each card's sales count under (its customer's grade or top region). */
 export interface CrossTabColumns {
@@ -45,18 +42,7 @@ export interface ProductFigures {
   columnLines: Float64Array;
 }
 
-export const CATALOGUE_STATEMENT = CompiledQuery.raw('SELECT id, category FROM products');
-
-/** One pass over the period's lines through sales_by_product, grouped by product in index order (no sort). */
-export function productStatement(period: Period): CompiledQuery {
-  const lines = rangeLines(
-    `p.id AS productId, p.code AS code, p.name AS name, p.category AS category,
-     sum(s.amount_cents) AS cents, total(s.quantity) AS quantity,
-     ${SPLIT_FUNCTION}(s.customer_id, s.product_id, s.amount_cents) AS split`,
-    period,
-  );
-  return CompiledQuery.raw(`${lines.sql} GROUP BY p.id`, [...lines.parameters]);
-}
+const PRODUCTS_STATEMENT = CompiledQuery.raw('SELECT id, code, name, category FROM products ORDER BY id');
 
 /** The columns of a cross-tab by grade or by top-level region. */
 export async function loadCrossTabColumns(
@@ -84,12 +70,6 @@ function remap(codes: CardCodes, keys: readonly string[], column: (code: string)
   return of;
 }
 
-interface SplitCells {
-  cells: Float64Array;
-  customers: number;
-  stamp: number;
-}
-
 export async function loadProductFigures(
   source: FigureSource,
   period: Period,
@@ -97,51 +77,73 @@ export async function loadProductFigures(
 ): Promise<ProductFigures> {
   const roster = await loadRoster(source);
   const columns = await loadCrossTabColumns(source, roster, by);
-  const catalogue = await source.rows<{ id: number; category: string }>(CATALOGUE_STATEMENT);
+  const catalogue = await source.rows<{ id: number; code: string; name: string; category: string }>(PRODUCTS_STATEMENT);
+  const highest = catalogue.reduce((max, p) => Math.max(max, p.id), 0);
   const categoryIndex = new Map<string, number>();
-  const categoryOf = new Int32Array(catalogue.reduce((max, p) => Math.max(max, p.id), 0) + 1);
+  const categoryOf = new Int32Array(highest + 1);
   for (const p of catalogue) {
     if (!categoryIndex.has(p.category)) categoryIndex.set(p.category, categoryIndex.size);
     categoryOf[p.id] = categoryIndex.get(p.category)!;
   }
   const width = columns.keys.length;
   const categories = Math.max(1, categoryIndex.size);
-  const { owner } = roster;
-  // Customers per product: a customer is stamped with the product being read the first time it
-  // is seen (a grouped statement reads one product to the end before the next). Per category:
-  // one mark per customer and category.
-  const seenProduct = new Int32Array(roster.size);
-  const seenCategory = new Uint8Array(roster.size * categories);
+  const { owner, size } = roster;
+  const all = await salesLineColumns(source);
+  const from = dayOf(period.from);
+  const to = dayOf(period.to);
+
+  const seenProduct = new Int32Array(size);
+  const seenCategory = new Uint8Array(size * categories);
   const categoryCounts = new Float64Array(categories);
   const columnLines = new Float64Array(width);
-  const results: SplitCells[] = [];
-  let stamps = 0;
-  source.defineAggregate(SPLIT_FUNCTION, {
-    start: (): SplitCells => ({ cells: new Float64Array(width), customers: 0, stamp: ++stamps }),
-    step: (acc: SplitCells, cardId: number, productId: number, cents: number) => {
-      const customer = owner[cardId] ?? 0;
+  const products: ProductRow[] = [];
+  for (const p of catalogue) {
+    // The product's lines are consecutive (line-columns.ts keeps them in product order).
+    const first = p.id + 1 < all.productStart.length ? all.productStart[p.id]! : 0;
+    const end = p.id + 1 < all.productStart.length ? all.productStart[p.id + 1]! : 0;
+    const cells = new Float64Array(width);
+    let cents = 0;
+    let quantity = 0;
+    let customers = 0;
+    let lines = 0;
+    const stamp = p.id + 1;
+    const category = categoryOf[p.id]!;
+    for (let i = first; i < end; i++) {
+      const day = all.day[i]!;
+      if (day < from || day > to) continue;
+      lines += 1;
+      const card = all.card[i]!;
+      const customer = card < size ? owner[card]! : 0;
       const column = columns.of[customer] ?? 0;
-      acc.cells[column] = acc.cells[column]! + cents;
+      const amount = all.cents[i]!;
+      cents += amount;
+      quantity += all.quantity[i]!;
+      cells[column] = cells[column]! + amount;
       columnLines[column] = columnLines[column]! + 1;
-      if (seenProduct[customer] !== acc.stamp) {
-        seenProduct[customer] = acc.stamp;
-        acc.customers += 1;
+      if (seenProduct[customer] !== stamp) {
+        seenProduct[customer] = stamp;
+        customers += 1;
       }
-      const category = categoryOf[productId] ?? 0;
       const mark = customer * categories + category;
       if (seenCategory[mark] === 0) {
         seenCategory[mark] = 1;
         categoryCounts[category] = categoryCounts[category]! + 1;
       }
-    },
-    result: (acc: SplitCells) => results.push(acc) - 1,
-  });
-  type Row = Omit<ProductRow, 'cells' | 'customers'> & { split: number };
-  const products = (await source.rows<Row>(productStatement(period))).map(({ split, ...row }) => ({
-    ...row,
-    cells: results[split]!.cells,
-    customers: results[split]!.customers,
-  }));
+    }
+    // Only products sold in the period are rows, as a grouped statement over the period would have them.
+    if (lines > 0) {
+      products.push({
+        productId: p.id,
+        code: p.code,
+        name: p.name,
+        category: p.category,
+        cents,
+        quantity,
+        customers,
+        cells,
+      });
+    }
+  }
   const categoryCustomers = new Map<string, number>();
   for (const [category, index] of categoryIndex) categoryCustomers.set(category, categoryCounts[index]!);
   return { columns, products, categoryCustomers, columnLines };

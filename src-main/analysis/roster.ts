@@ -31,20 +31,6 @@ export const MERGED_CARDS = CompiledQuery.raw(
   "SELECT id, merged_into AS mergedInto FROM customers WHERE status = 'merged'",
 );
 
-/** The day of the latest sales line, by one seek per product at the end of sales_by_product. */
-export const LATEST_SALE = CompiledQuery.raw(
-  'SELECT max((SELECT max(sold_on) FROM sales_lines s WHERE s.product_id = p.id)) AS latest FROM products p',
-);
-
-/**
- * The latest day with sales, or null without any. A range that ends on or after it needs no upper
- * bound: a whole-table pass then skips one date comparison per line.
- */
-export async function loadLatestSale(source: FigureSource): Promise<string | null> {
-  const [row] = await source.rows<{ latest: string | null }>(LATEST_SALE);
-  return row?.latest ?? null;
-}
-
 /** The columns an analysis groups customers by; each has its own index (migration 0002). */
 export type CardColumn = 'grade' | 'region' | 'credit_grade' | 'status';
 
@@ -64,33 +50,6 @@ export const LIMIT_STATEMENT = CompiledQuery.raw(
 export function eachId(list: string | null, visit: (id: number) => void): void {
   if (!list) return;
   for (const id of JSON.parse(list) as number[]) visit(id);
-}
-
-/**
- * One row per customer costs more to hand over than the query takes to compute (an object per
- * row); a per-customer statement is wrapped to return each column as one JSON array instead, in
- * the same row order, which JSON.parse reads far faster than rows or a text to split.
- */
-export function columnArrays(statement: CompiledQuery, columns: readonly string[]): CompiledQuery {
-  const select = columns.map((c) => `json_group_array(${c}) AS ${c}`).join(', ');
-  return CompiledQuery.raw(`SELECT ${select} FROM (${statement.sql})`, [...statement.parameters]);
-}
-
-/** The columns of a per-customer statement, each as numbers in row order (see columnArrays); NULL is NaN. */
-export async function loadNumberColumns<C extends string>(
-  source: FigureSource,
-  statement: CompiledQuery,
-  columns: readonly C[],
-): Promise<Record<C, Float64Array>> {
-  const [row] = await source.rows<Record<C, string | null>>(columnArrays(statement, columns));
-  const out = {} as Record<C, Float64Array>;
-  for (const c of columns) {
-    const values = JSON.parse(row?.[c] ?? '[]') as (number | null)[];
-    const numbers = new Float64Array(values.length);
-    for (let i = 0; i < values.length; i++) numbers[i] = values[i] ?? Number.NaN;
-    out[c] = numbers;
-  }
-  return out;
 }
 
 /** The owners of every card; a broken or circular chain leaves the card counting for itself. */

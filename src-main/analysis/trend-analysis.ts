@@ -1,11 +1,15 @@
-import type { CompiledQuery } from 'kysely';
 import type { Period, TrendAnalysis } from '../../src-shared/analysis/analysis';
 import { monthNumber, monthsOf } from './dates';
 import { groupOrder, loadDictionary, type DictionaryCode } from './dictionary';
 import type { FigureSource } from './figure-source';
-import { rangeLines } from './owner-sales';
+import { dayOf, salesLineColumns } from './line-columns';
 import { loadCodes, loadRoster, type CardCodes } from './roster';
-import { defineTally, TALLY_FUNCTION, type TallyCells } from './tally';
+
+/** Sums and line counts per cell: `sums[slot * groups + group]`. */
+export interface TallyCells {
+  sums: Float64Array;
+  lines: Float64Array;
+}
 
 /** Monthly sales per grade (method 三.3 ① over time): one tally of the period's lines by month and grade. */
 export interface TrendFigures {
@@ -15,23 +19,32 @@ export interface TrendFigures {
   cells: TallyCells;
 }
 
-/** The month of a line as a slot: months since the period's first month. */
-export function trendStatement(period: Period): CompiledQuery {
-  return rangeLines(
-    `${TALLY_FUNCTION}(s.customer_id, CAST(substr(s.sold_on, 1, 4) AS INTEGER) * 12 + CAST(substr(s.sold_on, 6, 2) AS INTEGER) - ?, s.amount_cents) AS tally`,
-    period,
-    { parameters: [monthNumber(period.from)] },
-  );
-}
-
 export async function loadTrendFigures(source: FigureSource, period: Period): Promise<TrendFigures> {
   const roster = await loadRoster(source);
   const grades = await loadCodes(source, roster, 'grade');
   const dictionary = await loadDictionary(source, 'grade');
   const months = monthsOf(period);
-  const tally = defineTally(source, { groupOf: grades.of, groups: grades.codes.length, slots: months.length });
-  const [row] = await source.rows<{ tally: number }>(trendStatement(period));
-  return { months, grades, dictionary, cells: tally.cells(row!.tally) };
+  const all = await salesLineColumns(source);
+  const groups = grades.codes.length;
+  const cells: TallyCells = {
+    sums: new Float64Array(groups * months.length),
+    lines: new Float64Array(groups * months.length),
+  };
+  const from = dayOf(period.from);
+  const to = dayOf(period.to);
+  // A line's month as a slot: months since the period's first month.
+  const first = monthNumber(period.from);
+  for (let i = 0; i < all.count; i++) {
+    const day = all.day[i]!;
+    if (day < from || day > to) continue;
+    const month = Math.floor(day / 100);
+    const slot = Math.floor(month / 100) * 12 + (month % 100) - first;
+    const card = all.card[i]!;
+    const cell = slot * groups + (card < roster.size ? grades.of[card]! : 0);
+    cells.sums[cell] = cells.sums[cell]! + all.cents[i]!;
+    cells.lines[cell] = cells.lines[cell]! + 1;
+  }
+  return { months, grades, dictionary, cells };
 }
 
 export function trendAnalysisOf(period: Period, figures: TrendFigures): TrendAnalysis {

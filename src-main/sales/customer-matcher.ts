@@ -35,6 +35,8 @@ export function codeKey(code: string): string {
  */
 export class CustomerMatcher {
   private readonly byCode = new Map<string, number>();
+  /** The card each code exactly as stored finally stands for: most rows write the code as the archive has it. */
+  private readonly byExactCode = new Map<string, number>();
   private readonly byCreditCode = new Map<string, number[]>();
   private readonly byName = new Map<string, number[]>();
   private readonly cards = new Map<number, CardKey>();
@@ -48,6 +50,7 @@ export class CustomerMatcher {
       >('SELECT id, code, credit_code, name, status, merged_into FROM customers')
       .iterate();
     for (const row of rows) matcher.add(row);
+    for (const card of matcher.cards.values()) matcher.byExactCode.set(card.code, matcher.kept(card.id));
     return matcher;
   }
 
@@ -81,6 +84,17 @@ export class CustomerMatcher {
     const kept = [...new Set(ids.map((id) => this.kept(id)))];
     if (kept.length === 1) return { id: kept[0]! };
     return { codes: kept.map((id) => this.cards.get(id)?.code ?? String(id)).sort() };
+  }
+
+  /**
+   * The card of a row found by its code, or undefined (then `match` says why). The same answer as
+   * `match` for a filled code, without the work of case folding for a code written as stored.
+   */
+  idByCode(code: string): number | undefined {
+    const exact = this.byExactCode.get(code);
+    if (exact !== undefined) return exact;
+    const id = this.byCode.get(codeKey(code));
+    return id === undefined ? undefined : this.kept(id);
   }
 
   /** The customer of a row from its code, credit code and name cells (each trimmed, '' when blank). */

@@ -120,6 +120,8 @@ async function planRows(
   const at = columnIndex(columns);
   const matcher = CustomerMatcher.load(raw);
   const products = loadProductCodes(raw);
+  // The same ids by the code exactly as the file writes it, so most rows need no case folding.
+  const productsAsWritten = new Map<string, number>();
   const reader = new LineReader(at, kind, request.today, language);
 
   const preview: string[][] = [];
@@ -148,17 +150,22 @@ async function planRows(
       reject(row, cells, read.reasons);
       return;
     }
-    const { line, product } = read;
+    const { line, productCode } = read;
     let state: DocState;
-    if (product) {
-      const key = codeKey(product.code);
-      let id = products.get(key);
+    if (productCode) {
+      let id = productsAsWritten.get(productCode);
+      if (id === undefined) {
+        id = products.get(codeKey(productCode));
+        if (id !== undefined) productsAsWritten.set(productCode, id);
+      }
       if (id === undefined) {
         // A new product is made only for a line that is written: its document reference is checked first.
         state = line.docRef ? sink.docState(line.docRef) : 'ok';
         if (state === 'ok') {
-          id = sink.newProduct(product.code, product.name || product.code, product.category);
-          products.set(key, id);
+          const { name, category } = reader.product(cells);
+          id = sink.newProduct(productCode, name || productCode, category);
+          products.set(codeKey(productCode), id);
+          productsAsWritten.set(productCode, id);
           newProducts++;
           line.productId = id;
           state = sink.write(line);
@@ -215,14 +222,8 @@ function loadProductCodes(raw: CipherDatabase): Map<string, number> {
   return codes;
 }
 
-/** A row's product as the file names it. */
-interface FileProduct {
-  code: string;
-  name: string;
-  category: string;
-}
-
-type ReadRow = { line: PlannedLine; product: FileProduct | null } | { reasons: string[] };
+/** A row's line, with its product code as the file writes it ('' for receipts); or the reasons it is refused. */
+type ReadRow = { line: PlannedLine; productCode: string } | { reasons: string[] };
 
 /** Reads one row's cells into a line, or the reasons it cannot be one (all of them, so one fix does it). */
 class LineReader {
@@ -241,69 +242,90 @@ class LineReader {
     return index < 0 ? '' : readText(cells[index] ?? null);
   }
 
+  private t(key: Parameters<typeof salesText>[0], values: Record<string, string | number> = {}): string {
+    return salesText(key, this.language, values);
+  }
+
+  /** The date cell last read and its date: a file sorted by date repeats the same day for thousands of rows. */
+  private lastDateCell: CellValue = null;
+  private lastDate: ReturnType<typeof readDate> = readDate(null);
+
+  private date(cell: CellValue): ReturnType<typeof readDate> {
+    if (cell !== this.lastDateCell || typeof cell !== 'string') {
+      this.lastDateCell = cell;
+      this.lastDate = readDate(cell);
+    }
+    return this.lastDate;
+  }
+
+  /** The name and category of a row's product, cut to what the catalogue keeps (read only for a new product). */
+  product(cells: readonly CellValue[]): { name: string; category: string } {
+    return {
+      name: this.text(cells, this.at.productName).slice(0, MAX_PRODUCT_NAME),
+      category: this.text(cells, this.at.productCategory).slice(0, MAX_PRODUCT_CATEGORY),
+    };
+  }
+
   read(cells: readonly CellValue[], matcher: CustomerMatcher): ReadRow {
     const { at, language } = this;
-    const t = (key: Parameters<typeof salesText>[0], values: Record<string, string | number> = {}) =>
-      salesText(key, language, values);
     const reasons: string[] = [];
 
-    const match = matcher.match(
-      this.text(cells, at.customerCode),
-      this.text(cells, at.customerCreditCode),
-      this.text(cells, at.customerName),
-    );
-    const customerReason = customerProblem(match, language);
-    if (customerReason) reasons.push(customerReason);
+    const customerCode = this.text(cells, at.customerCode);
+    let customerId = customerCode ? matcher.idByCode(customerCode) : undefined;
+    if (customerId === undefined) {
+      const match = matcher.match(
+        customerCode,
+        this.text(cells, at.customerCreditCode),
+        this.text(cells, at.customerName),
+      );
+      const customerReason = customerProblem(match, language);
+      if (customerReason) reasons.push(customerReason);
+      else if ('id' in match) customerId = match.id;
+    }
 
-    let product: FileProduct | null = null;
+    let productCode = '';
     if (this.kind === 'sales') {
       const code = this.text(cells, at.productCode);
-      if (!code) reasons.push(t('productCodeMissing'));
-      else if (code.length > MAX_PRODUCT_CODE) reasons.push(t('productCodeTooLong', { max: MAX_PRODUCT_CODE }));
-      else {
-        product = {
-          code,
-          name: this.text(cells, at.productName).slice(0, MAX_PRODUCT_NAME),
-          category: this.text(cells, at.productCategory).slice(0, MAX_PRODUCT_CATEGORY),
-        };
-      }
+      if (!code) reasons.push(this.t('productCodeMissing'));
+      else if (code.length > MAX_PRODUCT_CODE) reasons.push(this.t('productCodeTooLong', { max: MAX_PRODUCT_CODE }));
+      else productCode = code;
     }
 
     const dateCell = this.cell(cells, at.date);
-    const date = readDate(dateCell);
-    if ('empty' in date) reasons.push(t('dateMissing'));
-    else if ('invalid' in date) reasons.push(t('dateInvalid', { value: quoted(readText(dateCell)) }));
-    else if (date.value > this.today) reasons.push(t('dateInFuture', { value: date.value, today: this.today }));
+    const date = this.date(dateCell);
+    if ('empty' in date) reasons.push(this.t('dateMissing'));
+    else if ('invalid' in date) reasons.push(this.t('dateInvalid', { value: quoted(readText(dateCell)) }));
+    else if (date.value > this.today) reasons.push(this.t('dateInFuture', { value: date.value, today: this.today }));
 
     let quantity = 0;
     if (this.kind === 'sales') {
       const cell = this.cell(cells, at.quantity);
       const read = readQuantity(cell);
-      if ('empty' in read) reasons.push(t('quantityMissing'));
-      else if ('invalid' in read) reasons.push(t('quantityInvalid', { value: quoted(readText(cell)) }));
+      if ('empty' in read) reasons.push(this.t('quantityMissing'));
+      else if ('invalid' in read) reasons.push(this.t('quantityInvalid', { value: quoted(readText(cell)) }));
       else quantity = read.value;
     }
 
     const amountCell = this.cell(cells, at.amount);
     const amount = readCents(amountCell);
     let cents = 0;
-    if ('empty' in amount) reasons.push(t('amountMissing'));
-    else if ('invalid' in amount) reasons.push(t('amountInvalid', { value: quoted(readText(amountCell)) }));
-    else if ('tooLarge' in amount) reasons.push(t('amountOutOfRange', { value: quoted(readText(amountCell)) }));
+    if ('empty' in amount) reasons.push(this.t('amountMissing'));
+    else if ('invalid' in amount) reasons.push(this.t('amountInvalid', { value: quoted(readText(amountCell)) }));
+    else if ('tooLarge' in amount) reasons.push(this.t('amountOutOfRange', { value: quoted(readText(amountCell)) }));
     else {
       cents = amount.value;
-      if (this.kind === 'receipts' && cents === 0) reasons.push(t('receiptZero'));
+      if (this.kind === 'receipts' && cents === 0) reasons.push(this.t('receiptZero'));
     }
 
     let docRef = this.text(cells, at.docRef);
     const docLine = this.text(cells, at.docLine);
     if (docRef && docLine) docRef = `${docRef}-${docLine}`;
-    if (docRef.length > MAX_DOC_REF) reasons.push(t('docRefTooLong', { max: MAX_DOC_REF }));
+    if (docRef.length > MAX_DOC_REF) reasons.push(this.t('docRefTooLong', { max: MAX_DOC_REF }));
 
-    if (reasons.length > 0 || !('id' in match) || !('value' in date)) return { reasons };
+    if (reasons.length > 0 || customerId === undefined || !('value' in date)) return { reasons };
     return {
-      line: { customerId: match.id, productId: 0, date: date.value, quantity, cents, docRef },
-      product,
+      line: { customerId, productId: 0, date: date.value, quantity, cents, docRef },
+      productCode,
     };
   }
 }

@@ -65,6 +65,68 @@ function numberText(raw: string): { text: string; negative: boolean } | null {
   return /^(?:\d+\.?\d*|\.\d+)$/.test(text) ? { text, negative } : null;
 }
 
+const MINUS = 45;
+const POINT = 46;
+const ZERO = 48;
+const NINE = 57;
+
+/**
+ * Cents of text that is nothing but ASCII digits with at most one point and
+ * an optional leading minus ("4274.66", "-12", ".5"), as an ERP writes every
+ * amount of a 2,000,000-line file; null for anything else, which the
+ * general reader below decides. Same digit-by-digit reading and rounding,
+ * without normalising or patterns.
+ */
+function plainCents(text: string): { value: number } | typeof TOO_LARGE | null {
+  const length = text.length;
+  const negative = length > 0 && text.charCodeAt(0) === MINUS;
+  let i = negative ? 1 : 0;
+  let whole = 0;
+  let wholeDigits = 0;
+  let significant = 0;
+  for (; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === POINT) break;
+    if (c < ZERO || c > NINE) return null;
+    if (significant > 0 || c !== ZERO) significant++;
+    whole = whole * 10 + (c - ZERO);
+    wholeDigits++;
+  }
+  // The first three decimals: tenths, hundredths, and the one that rounds.
+  let fractionDigits = 0;
+  let tenths = 0;
+  let hundredths = 0;
+  let rounding = 0;
+  for (i++; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < ZERO || c > NINE) return null;
+    if (fractionDigits === 0) tenths = c - ZERO;
+    else if (fractionDigits === 1) hundredths = c - ZERO;
+    else if (fractionDigits === 2) rounding = c - ZERO;
+    fractionDigits++;
+  }
+  if (wholeDigits === 0 && fractionDigits === 0) return null;
+  if (significant > 13) return TOO_LARGE;
+  let cents = whole * 100 + tenths * 10 + hundredths;
+  if (rounding >= 5) cents += 1;
+  if (cents > MAX_LINE_CENTS) return TOO_LARGE;
+  return { value: negative && cents !== 0 ? -cents : cents };
+}
+
+/** Whether text is nothing but ASCII digits with at most one point and an optional leading minus. */
+function isPlainDecimal(text: string): boolean {
+  const length = text.length;
+  let digits = 0;
+  let point = false;
+  for (let i = length > 0 && text.charCodeAt(0) === MINUS ? 1 : 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === POINT && !point) point = true;
+    else if (c >= ZERO && c <= NINE) digits++;
+    else return false;
+  }
+  return digits > 0;
+}
+
 /**
  * An amount in yuan as whole cents, rounded half away from zero. Text is
  * read digit by digit (never through a binary fraction), so 0.125 yuan is
@@ -80,6 +142,8 @@ export function readCents(cell: CellValue): Value<number> | { tooLarge: true } {
     return Math.abs(cents) > MAX_LINE_CENTS ? TOO_LARGE : { value: cents };
   }
   if (typeof cell !== 'string') return INVALID;
+  const plain = plainCents(cell);
+  if (plain) return plain;
   if (cell.trim() === '') return EMPTY;
   const parsed = numberText(cell);
   if (!parsed) return INVALID;
@@ -97,6 +161,10 @@ export function readQuantity(cell: CellValue): Value<number> {
   if (cell === null) return EMPTY;
   if (typeof cell === 'number') return Number.isFinite(cell) ? { value: cell } : INVALID;
   if (typeof cell !== 'string') return INVALID;
+  if (isPlainDecimal(cell)) {
+    const value = Number(cell);
+    return Math.abs(value) > 1e12 ? INVALID : { value };
+  }
   if (cell.trim() === '') return EMPTY;
   const parsed = numberText(cell);
   if (!parsed) return INVALID;
