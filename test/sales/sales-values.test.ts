@@ -89,6 +89,18 @@ describe('amounts in yuan, to the cent', () => {
     expect(readCents('10,000,000,000.00')).toEqual({ value: 1_000_000_000_000 });
     expect(readCents('')).toEqual({ empty: true });
   });
+
+  it('reads the plain digits of an ERP export as the general reader does, edge cases included', () => {
+    // Leading zeros are not digits of the amount; the third decimal still rounds; a bare point is no number.
+    expect(readCents('00000000000000012.34')).toEqual({ value: 1_234 });
+    expect(readCents('12.')).toEqual({ value: 1_200 });
+    expect(readCents('-.5')).toEqual({ value: -50 });
+    expect(readCents('-9999999999.995')).toEqual({ value: -1_000_000_000_000 });
+    expect(readCents('99999999999999.5')).toEqual({ tooLarge: true });
+    expect(readCents('99999999999999.5x')).toEqual({ invalid: true });
+    for (const cell of ['.', '-', '-.', '1-2', '1e5', '0x10']) expect(readCents(cell), cell).toEqual({ invalid: true });
+    expect(readCents(' ')).toEqual({ empty: true });
+  });
 });
 
 describe('quantities', () => {
@@ -101,6 +113,12 @@ describe('quantities', () => {
     expect(readQuantity(3)).toEqual({ value: 3 });
     expect(readQuantity('两箱')).toEqual({ invalid: true });
     expect(readQuantity(null)).toEqual({ empty: true });
+    expect(readQuantity('-.5')).toEqual({ value: -0.5 });
+    expect(readQuantity('12.')).toEqual({ value: 12 });
+    expect(readQuantity('1000000000001')).toEqual({ invalid: true });
+    expect(readQuantity('-1000000000001')).toEqual({ invalid: true });
+    expect(readQuantity('1.2.3')).toEqual({ invalid: true });
+    expect(readQuantity('1e5')).toEqual({ invalid: true });
   });
 });
 

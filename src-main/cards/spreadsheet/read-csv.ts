@@ -53,7 +53,22 @@ export async function inspectCsv(
       for (let i = 0; i < text.length; i++) count(text.charCodeAt(i));
       continue;
     }
-    for (let i = 0; i < chunk.length; i++) count(chunk[i]!);
+    // From quote to quote with indexOf, each line feed outside quotes counted once (as `count` would).
+    let lineFeed = -2;
+    for (let i = 0; i < chunk.length;) {
+      const quote = chunk.indexOf(QUOTE, i);
+      const end = quote === -1 ? chunk.length : quote;
+      if (!quoted) {
+        if (lineFeed !== -1 && lineFeed < i) lineFeed = chunk.indexOf(LINE_FEED, i);
+        while (lineFeed !== -1 && lineFeed < end) {
+          if (++records > limits.rows) throw new KedangError('IMPORT_TOO_LARGE');
+          lineFeed = chunk.indexOf(LINE_FEED, lineFeed + 1);
+        }
+      }
+      if (quote === -1) break;
+      quoted = !quoted;
+      i = quote + 1;
+    }
     if (validUtf8) {
       try {
         strict.decode(chunk, { stream: true });
@@ -101,16 +116,33 @@ export async function* csvRows(
     const parsed = Papa.parse<string[]>(piece, { delimiter, skipEmptyLines: false });
     if (parsed.errors.some((e) => e.type === 'Quotes')) throw new KedangError('IMPORT_UNREADABLE');
     if (!delimiter) delimiter = parsed.meta.delimiter;
-    for (const cells of parsed.data) yield { row: ++rowNumber, cells: cells.slice(0, limits.columns) };
+    for (const cells of parsed.data) {
+      yield { row: ++rowNumber, cells: cells.length > limits.columns ? cells.slice(0, limits.columns) : cells };
+    }
   }
 
   const pieceEnd = (index: number) => (index > 0 && pending.charCodeAt(index - 1) === 0x0d ? index - 1 : index);
 
   const take = function* (final: boolean): Generator<SheetRow> {
-    for (; scanned < pending.length; scanned++) {
-      const code = pending.charCodeAt(scanned);
-      if (code === QUOTE) quoted = !quoted;
-      else if (code === LINE_FEED && !quoted) lastBoundary = scanned;
+    // From quote to quote with indexOf rather than character by character (a file of 200 MB is 200
+    // million characters); each line feed outside quotes is looked for once, forwards.
+    let lineFeed = -2;
+    while (scanned < pending.length) {
+      const quote = pending.indexOf('"', scanned);
+      const end = quote === -1 ? pending.length : quote;
+      if (!quoted) {
+        if (lineFeed !== -1 && lineFeed < scanned) lineFeed = pending.indexOf('\n', scanned);
+        while (lineFeed !== -1 && lineFeed < end) {
+          lastBoundary = lineFeed;
+          lineFeed = pending.indexOf('\n', lineFeed + 1);
+        }
+      }
+      if (quote === -1) {
+        scanned = pending.length;
+        break;
+      }
+      quoted = !quoted;
+      scanned = quote + 1;
     }
     if (final) {
       if (pending.length > 0) yield* parse(pending);
