@@ -103,9 +103,10 @@ describe('administration and roles', () => {
     await ui.screenshot('admin-restore-confirm');
     await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
 
+    // The administrator keeps the classification dictionaries (no card content).
     await openSection(page, '分类');
-    await page.getByTestId('later-version').waitFor();
-    await ui.screenshot('empty-classification');
+    await page.getByTestId('dictionary-admin').waitFor();
+    await ui.screenshot('admin-classification');
     await logout(page);
   });
 
@@ -121,15 +122,16 @@ describe('administration and roles', () => {
     await openSection(page, '档案卡');
     await page.getByTestId('card-empty').waitFor();
     await ui.screenshot('empty-cards');
-    for (const [label, shot] of [
-      ['分析', 'empty-analysis'],
-      ['拜访', 'empty-visits'],
-    ] as const) {
-      await openSection(page, label);
-      await page.getByRole('heading', { name: label, exact: true }).waitFor();
-      expect(await page.getByTestId('later-version').textContent()).toContain('此部分将在后续版本中提供');
-      await ui.screenshot(shot);
-    }
+    // Analyses need sales: an empty archive says where they come from and leads the custodian there.
+    await openSection(page, '分析');
+    await page.getByTestId('analysis-no-sales').waitFor();
+    expect(await page.getByRole('button', { name: '去导入销售数据' }).count()).toBe(1);
+    await ui.screenshot('empty-analysis');
+    // Visit reports come with a later version.
+    await openSection(page, '拜访');
+    await page.getByRole('heading', { name: '拜访', exact: true }).waitFor();
+    expect(await page.getByTestId('later-version').textContent()).toContain('此部分将在后续版本中提供');
+    await ui.screenshot('empty-visits');
     await logout(page);
   });
 
