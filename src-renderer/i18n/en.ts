@@ -114,9 +114,6 @@ export const en: Dictionary = {
 
     'later.title': 'Not available yet',
     'later.notYet': 'This part arrives in a later version; there are no functions or data here yet.',
-    'later.classification':
-      'Dictionaries for nature, ownership, business type, location type, grade, credit grade, industry, region and route order.',
-    'later.analysis': 'Sales composition by grade, product and regional composition, and credit analysis.',
     'later.visits': "Reps' daily and monthly visit reports (routine, urgent, periodic) and merging them into cards.",
 
     'admin.tab.users': 'Users',

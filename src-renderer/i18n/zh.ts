@@ -107,8 +107,6 @@ export const zhStrings = {
 
   'later.title': '尚未提供',
   'later.notYet': '此部分将在后续版本中提供，目前还没有可用的功能或数据。',
-  'later.classification': '客户性质、所有制、业态、商圈、等级、信用等级、行业、区域和路序等分类字典。',
-  'later.analysis': '销售构成、商品构成、地区构成和客户信用分析。',
   'later.visits': '业务员的拜访日报、月报（日常、紧急、定期报告）及其汇入档案卡。',
 
   'admin.tab.users': '用户',
