@@ -24,11 +24,10 @@
  * Without --user the demo manager (jingli) is used; without --as-of, the last day with sales.
  * scripts/bench/sales.ts builds the 100,000-customer archive and calls benchAnalyses at its end.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3-multiple-ciphers';
 import type { Period } from '../../src-shared/analysis/analysis';
 import type { Result } from '../../src-shared/errors';
 import {
@@ -53,6 +52,7 @@ import { readKeyring } from '../../src-main/keyring/keyring-file';
 import { userSlot } from '../../src-main/keyring/slots-of';
 import { newConnection, type Connection } from '../../src-main/router/connection';
 import { openCipherDatabase } from '../../src-main/store/cipher-database';
+import { openRaw, plainCopy } from './bench-archive';
 
 const TARGETS = { p95Ms: 300, ratio: 1.5 };
 const DEFAULT_RUNS = 30;
@@ -81,39 +81,6 @@ const ms = (v: number) => `${v < 10 ? v.toFixed(2) : v.toFixed(1)} ms`;
 function percentile(samples: readonly number[], q: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
-}
-
-/**
- * An unencrypted copy for the raw baseline (as scripts/bench/cards.ts makes it): VACUUM INTO a
- * copy under the same key, then PRAGMA rekey = '' decrypts the copy in place.
- */
-function plainCopy(archivePath: string, plainPath: string, key: Buffer): { cacheSize: number } {
-  rmSync(plainPath, { force: true });
-  const encrypted = openCipherDatabase(archivePath, key, { create: false, checkIntegrity: false });
-  const cacheSize = Number(encrypted.pragma('cache_size', { simple: true }));
-  encrypted.prepare('VACUUM INTO ?').run(plainPath);
-  encrypted.close();
-  const copy = new Database(plainPath, { fileMustExist: true });
-  copy.pragma(`cipher = 'sqlcipher'`);
-  copy.pragma('legacy = 4');
-  copy.pragma(`key = "x'${key.toString('hex')}'"`);
-  copy.pragma(`rekey = ''`);
-  copy.close();
-  if (readFileSync(plainPath).subarray(0, 15).toString('latin1') !== 'SQLite format 3') {
-    throw new Error('the baseline copy is still encrypted');
-  }
-  return { cacheSize };
-}
-
-/** The plain copy opened as the archive is: WAL, synchronous FULL, the same page cache. */
-function openRaw(plainPath: string, cacheSize: number): Database.Database {
-  const raw = new Database(plainPath, { fileMustExist: true });
-  raw.pragma('journal_mode = WAL');
-  raw.pragma('synchronous = FULL');
-  raw.pragma('foreign_keys = ON');
-  raw.pragma(`cache_size = ${cacheSize}`);
-  raw.pragma('temp_store = MEMORY');
-  return raw;
 }
 
 async function must<T>(kedang: Kedang, connection: Connection, channel: string, input: unknown): Promise<T> {

@@ -1,37 +1,16 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CardImportReport } from '../../../src-shared/cards/import-report';
 import { IMPORT_TARGETS } from '../../../src-shared/cards/import-targets';
 import { ImportMappingSchema } from '../../../src-shared/contracts/cards';
-import { toKedangError, isKedangError } from '../../errors';
 import type { CliCommand } from '../args';
-import { asUser, CliFailure, type CommandContext } from '../context';
+import { asUser, type CommandContext } from '../context';
 import { cliText } from '../messages';
+import { readMappingFile } from './mapping-file';
 
 /** Rejected rows printed for people; --json carries the report's list. */
 const PRINTED_REJECTIONS = 50;
 
 type ImportCardsCommand = Extract<CliCommand, { name: 'import-cards' }>;
-
-/** The --mapping file: a JSON object of column name → field path ('' ignores the column). */
-async function readMapping(ctx: CommandContext, path: string): Promise<Record<string, string>> {
-  let text: string;
-  try {
-    text = await readFile(resolve(path), 'utf8');
-  } catch (error) {
-    const known = toKedangError(error);
-    throw CliFailure.of(isKedangError(known) ? known.code : 'FILE_NOT_FOUND', ctx.language);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  const mapping = ImportMappingSchema.safeParse(parsed);
-  if (!mapping.success) throw CliFailure.of('INVALID_INPUT', ctx.language, cliText('mappingUnreadable', ctx.language));
-  return mapping.data;
-}
 
 function printReport(ctx: CommandContext, report: CardImportReport): void {
   const { language } = ctx;
@@ -79,7 +58,7 @@ function printReport(ctx: CommandContext, report: CardImportReport): void {
  * accepted row is imported in one transaction, or none.
  */
 export async function importCardsCommand(ctx: CommandContext, command: ImportCardsCommand): Promise<number> {
-  const mapping = command.mapping ? await readMapping(ctx, command.mapping) : undefined;
+  const mapping = command.mapping ? await readMappingFile(ctx, command.mapping, ImportMappingSchema) : undefined;
   const input = {
     path: resolve(command.file),
     duplicateMode: command.duplicates,

@@ -1,36 +1,15 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SalesMappingSchema } from '../../../src-shared/contracts/sales';
 import { formatCents, SALES_TARGET_INFO, type SalesImportReport } from '../../../src-shared/sales/sales';
-import { isKedangError, toKedangError } from '../../errors';
 import type { CliCommand } from '../args';
-import { asUser, CliFailure, type CommandContext } from '../context';
+import { asUser, type CommandContext } from '../context';
 import { cliText } from '../messages';
+import { readMappingFile } from './mapping-file';
 
 /** Rejected rows printed for people; --json carries the report's list. */
 const PRINTED_REJECTIONS = 50;
 
 type ImportSalesCommand = Extract<CliCommand, { name: 'import-sales' }>;
-
-/** The --mapping file: a JSON object of column name → sales field ('' ignores the column). */
-async function readMapping(ctx: CommandContext, path: string): Promise<Record<string, string>> {
-  let text: string;
-  try {
-    text = await readFile(resolve(path), 'utf8');
-  } catch (error) {
-    const known = toKedangError(error);
-    throw CliFailure.of(isKedangError(known) ? known.code : 'FILE_NOT_FOUND', ctx.language);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  const mapping = SalesMappingSchema.safeParse(parsed);
-  if (!mapping.success) throw CliFailure.of('INVALID_INPUT', ctx.language, cliText('mappingUnreadable', ctx.language));
-  return mapping.data;
-}
 
 function printReport(ctx: CommandContext, report: SalesImportReport): void {
   const { language } = ctx;
@@ -78,7 +57,7 @@ function printReport(ctx: CommandContext, report: SalesImportReport): void {
  * transaction, or none (the same file twice: ALREADY_IMPORTED, exit 1).
  */
 export async function importSalesCommand(ctx: CommandContext, command: ImportSalesCommand): Promise<number> {
-  const mapping = command.mapping ? await readMapping(ctx, command.mapping) : undefined;
+  const mapping = command.mapping ? await readMappingFile(ctx, command.mapping, SalesMappingSchema) : undefined;
   const input = { kind: command.kind, path: resolve(command.file), ...(mapping ? { mapping } : {}) };
   return asUser(ctx, async () => {
     if (command.dryRun) {
