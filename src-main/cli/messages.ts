@@ -210,8 +210,8 @@ Options:
     en: 'age (oldest paid first)\tamount (yuan)\tcustomers\tshare',
   },
   analysisOverLimitHeader: {
-    zh: '超限客户（前 {n} 个，共 {count} 个）\t名称\t授信额度（元）\t应收余额（元）\t超出（元）',
-    en: 'over limit (top {n} of {count})\tname\tlimit (yuan)\toutstanding (yuan)\tover by (yuan)',
+    zh: '超限客户（前 {n} 个，共 {count} 个）\n客户编码\t名称\t授信额度（元）\t应收余额（元）\t超出（元）',
+    en: 'over limit (top {n} of {count})\ncode\tname\tlimit (yuan)\toutstanding (yuan)\tover by (yuan)',
   },
   exportDone: {
     zh: '已导出 {rows} 张卡到 {path}（内部资料，严禁外传）。',
