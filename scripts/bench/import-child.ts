@@ -13,6 +13,7 @@ import { createDemoArchive, DEMO_USERS, openDemoOffice } from '../../src-main/de
 import { createKedang } from '../../src-main/kedang';
 import { DESIGN_KDF } from '../../src-main/keyring/key-slots';
 import { newConnection } from '../../src-main/router/connection';
+import { RssSampler } from './rss-sampler';
 
 export interface ImportChildResult {
   ok: boolean;
@@ -27,19 +28,6 @@ export interface ImportChildResult {
   /** The kernel's peak RSS of this process, in bytes. */
   maxRss: number;
   rssBefore: number;
-}
-
-class RssSampler {
-  peak = process.memoryUsage().rss;
-  private readonly timer = setInterval(() => this.sample(), 25);
-  sample(): void {
-    this.peak = Math.max(this.peak, process.memoryUsage().rss);
-  }
-  stop(): number {
-    clearInterval(this.timer);
-    this.sample();
-    return this.peak;
-  }
 }
 
 async function archiveImport(xlsx: string, dir: string): Promise<ImportChildResult> {

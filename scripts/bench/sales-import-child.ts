@@ -15,6 +15,7 @@ import { createKedang } from '../../src-main/kedang';
 import { DESIGN_KDF } from '../../src-main/keyring/key-slots';
 import { newConnection } from '../../src-main/router/connection';
 import { SALES_LIMITS } from '../../src-main/sales/sales-import-service';
+import { RssSampler } from './rss-sampler';
 
 export interface SalesChildResult {
   ok: boolean;
@@ -28,19 +29,6 @@ export interface SalesChildResult {
   sampledPeakRss: number;
   /** The kernel's peak RSS of this process, in bytes. */
   maxRss: number;
-}
-
-class RssSampler {
-  peak = process.memoryUsage().rss;
-  private readonly timer = setInterval(() => this.sample(), 25);
-  sample(): void {
-    this.peak = Math.max(this.peak, process.memoryUsage().rss);
-  }
-  stop(): number {
-    clearInterval(this.timer);
-    this.sample();
-    return this.peak;
-  }
 }
 
 async function archiveImport(kind: SalesImportKind, csv: string, dir: string): Promise<SalesChildResult> {
