@@ -37,6 +37,14 @@ export const LOG_ACTIONS = [
   'analysis_run',
   'analysis_export',
   'analysis_print',
+  'visit_submit',
+  'visit_view',
+  'visit_review',
+  'schedule_change',
+  'upkeep_rules_change',
+  'card_review',
+  'prospect_change',
+  'prospect_convert',
 ] as const;
 export type LogAction = (typeof LOG_ACTIONS)[number];
 

@@ -57,6 +57,12 @@ export const ERROR_CODES = [
   'SALES_IMPORT_TOO_LARGE',
   'PRODUCT_NOT_FOUND',
   'SALES_NOTHING_ACCEPTED',
+  'REPORT_NOT_FOUND',
+  'REPORT_CLOSED',
+  'REPORT_DECISIONS_INCOMPLETE',
+  'PROSPECT_NEEDS_NAME',
+  'NOT_A_PROSPECT',
+  'CARD_HAS_SALES',
   'NOT_AVAILABLE',
   'CANCELLED',
   'INTERNAL',
@@ -230,6 +236,24 @@ const MESSAGES: Record<ErrorCode, Record<Language, string>> = {
   SALES_NOTHING_ACCEPTED: {
     zh: '文件中没有可导入的行（所有行都未通过检查），未做任何更改。',
     en: 'No row of the file can be imported (every row was rejected); nothing was changed.',
+  },
+  REPORT_NOT_FOUND: { zh: '找不到这份拜访报告。', en: 'This visit report does not exist.' },
+  REPORT_CLOSED: {
+    zh: '这份拜访报告已经处理过了，未做任何更改。',
+    en: 'This visit report has already been reviewed; nothing was changed.',
+  },
+  REPORT_DECISIONS_INCOMPLETE: {
+    zh: '报告中的每一项建议修改都要决定一次（采纳、修改后采纳或不采纳），未做任何更改。',
+    en: 'Every proposed change of the report needs exactly one decision (accept, edit or reject); nothing was changed.',
+  },
+  PROSPECT_NEEDS_NAME: {
+    zh: '潜在客户的名称未被采纳，无法建卡；请采纳或修改名称，或不采纳全部修改。',
+    en: "The prospect's name was not accepted, so no card can be created; accept or edit the name, or reject every change.",
+  },
+  NOT_A_PROSPECT: { zh: '这张卡不是潜在客户。', en: 'This card is not a prospect.' },
+  CARD_HAS_SALES: {
+    zh: '这个客户已有销售记录，不能再标为潜在客户。',
+    en: 'This customer already has sales, so it cannot be marked as a prospect.',
   },
   NOT_AVAILABLE: { zh: '此功能在当前环境中不可用。', en: 'This is not available here.' },
   CANCELLED: { zh: '已取消。', en: 'Cancelled.' },

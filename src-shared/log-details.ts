@@ -157,6 +157,16 @@ const TEXT = {
   },
   analysisTableExported: { zh: '导出数据表 {rows} 行', en: '{rows} table rows exported' },
   analysisChartExported: { zh: '导出图表（PNG，{bytes} 字节）', en: 'chart exported (PNG, {bytes} bytes)' },
+  // Visit reports and report schedules (src-main/visits/).
+  reportNumber: { zh: '拜访报告 {number}', en: 'visit report {number}' },
+  reportChanges: { zh: '建议修改 {count} 项', en: '{count} proposed changes' },
+  reportDecided: {
+    zh: '采纳 {accepted} 项，修改后采纳 {edited} 项，不采纳 {rejected} 项',
+    en: '{accepted} accepted, {edited} edited, {rejected} rejected',
+  },
+  // Upkeep and prospects (src-main/upkeep/, src-main/prospects/).
+  cardReviewed: { zh: '复核日期 {on}', en: 'reviewed on {on}' },
+  prospectConverted: { zh: '潜在客户转为客户', en: 'prospect converted to customer' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type LogDetailKey = keyof typeof TEXT;

@@ -308,8 +308,9 @@ export async function saveVersion(
   const card: CardContent = { ...next, basic: { ...next.basic, code } };
   const changes = diffCards(before, card);
   const statusChanged = status !== undefined && status !== row.status;
-  // A merge is always recorded, even when the other card filled nothing in.
-  if (changes.length === 0 && !statusChanged && kind !== 'merge')
+  // A merge is always recorded, even when the other card filled nothing in; so is a prospect's conversion,
+  // which changes no field of the content.
+  if (changes.length === 0 && !statusChanged && kind !== 'merge' && kind !== 'convert')
     return { version: row.version, changes, content: before };
   const version = row.version + 1;
   await db

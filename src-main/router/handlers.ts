@@ -30,6 +30,12 @@ import { importCommit, importPreview, importRejections, importTemplate } from '.
 import { getSettings, updateSettings } from '../settings/settings-service';
 import { createArchive, setupStatus } from '../setup/setup-service';
 import { createUser, listUsers, resetPassword, setUserActive, updateUser } from '../users/users-service';
+import { submitReport, myReports, reportInbox, getReport, reviewReport, reportsForCard } from '../visits/visit-reports-service';
+import { listSchedules, saveSchedule, reportingDiscipline } from '../visits/schedules-service';
+import { getUpkeepRules, saveUpkeepRules, needsAttention, markReviewed, cardReviews } from '../upkeep/upkeep-service';
+import { listProspects, createProspect, saveProspect, convertProspect } from '../prospects/prospects-service';
+import { custodianStart, repStart, managerStart, adminStart } from '../home/start-pages';
+import { cardOverview } from '../cards/card-overview';
 import type { Call } from './call';
 
 /**
@@ -114,4 +120,27 @@ export const handlers: Handlers = {
   'analysis.exportTable': exportAnalysisTable,
   'analysis.exportChart': exportAnalysisChart,
   'analysis.print': printAnalysis,
+  'visits.submit': submitReport,
+  'visits.mine': myReports,
+  'visits.inbox': reportInbox,
+  'visits.get': getReport,
+  'visits.review': reviewReport,
+  'visits.forCard': reportsForCard,
+  'visits.schedules': listSchedules,
+  'visits.saveSchedule': saveSchedule,
+  'visits.discipline': reportingDiscipline,
+  'upkeep.rules': getUpkeepRules,
+  'upkeep.saveRules': saveUpkeepRules,
+  'upkeep.needsAttention': needsAttention,
+  'upkeep.markReviewed': markReviewed,
+  'upkeep.reviews': cardReviews,
+  'prospects.list': listProspects,
+  'prospects.create': createProspect,
+  'prospects.save': saveProspect,
+  'prospects.convert': convertProspect,
+  'home.custodian': custodianStart,
+  'home.rep': repStart,
+  'home.manager': managerStart,
+  'home.admin': adminStart,
+  'cards.overview': cardOverview,
 };

@@ -51,6 +51,44 @@ export interface ArchiveSchema {
     active: number;
   };
   customers: CustomersTable;
+  visit_reports: {
+    id: Generated<number>;
+    rep_username: string;
+    rep_name: string;
+    subject: string;
+    customer_id: number | null;
+    prospect_name: string;
+    visit_on: string;
+    period: string;
+    urgency: string;
+    findings: string;
+    status: string;
+    submitted_at: string;
+    reviewed_at: string | null;
+    reviewed_by: string | null;
+    review_note: string;
+    card_version: number | null;
+  };
+  visit_changes: {
+    report_id: number;
+    seq: number;
+    path: string;
+    proposed: string;
+    before: string;
+    decision: string;
+    applied: string | null;
+    reason: string;
+  };
+  rep_schedules: { username: string; period: string; since: string; set_at: string; set_by: string };
+  card_reviews: {
+    id: Generated<number>;
+    customer_id: number;
+    reviewed_on: string;
+    at: string;
+    by_username: string;
+    by_name: string;
+    note: string;
+  };
   card_versions: {
     customer_id: number;
     version: number;
@@ -149,4 +187,13 @@ export interface CustomersTable {
   first_sale_on: Generated<string | null>;
   last_sale_on: Generated<string | null>;
   sales_12m_cents: Generated<number>;
+  /** Prospect details and upkeep copies (migration 0004). */
+  prospect: Generated<number>;
+  prospect_origin: Generated<string>;
+  prospect_note: Generated<string>;
+  next_step: Generated<string>;
+  next_step_on: Generated<string | null>;
+  converted_at: Generated<string | null>;
+  last_visit_on: Generated<string | null>;
+  reviewed_on: Generated<string | null>;
 }

@@ -20,6 +20,8 @@ export const KIND_KEYS: Record<VersionKind, StringKey> = {
   verify: 'cards.kind.verify',
   import: 'cards.kind.import',
   reclassify: 'cards.kind.reclassify',
+  visit: 'cards.kind.visit',
+  convert: 'cards.kind.convert',
 };
 const KIND_COLORS: Partial<Record<VersionKind, string>> = {
   create: 'indigo',

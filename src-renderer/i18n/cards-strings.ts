@@ -140,6 +140,8 @@ export const cardsZh = {
   'cards.kind.verify': '核实',
   'cards.kind.import': '导入',
   'cards.kind.reclassify': '调整分类',
+  'cards.kind.visit': '拜访报告',
+  'cards.kind.convert': '转为客户',
 
   'cards.duplicate.title': '可能与已有客户重复',
   'cards.duplicate.explain':
@@ -322,6 +324,8 @@ export const cardsEn: Record<keyof typeof cardsZh, string> = {
   'cards.kind.verify': 'Verified',
   'cards.kind.import': 'Imported',
   'cards.kind.reclassify': 'Reclassified',
+  'cards.kind.visit': 'Visit report',
+  'cards.kind.convert': 'Converted to customer',
 
   'cards.duplicate.title': 'This may be an existing customer',
   'cards.duplicate.explain':

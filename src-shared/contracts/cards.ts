@@ -131,6 +131,10 @@ export const VERSION_KINDS = [
   'import',
   /** A class changed for many cards at once, or a route reordered (classification view). */
   'reclassify',
+  /** Accepted changes of a rep's visit report; the note names the report (BF000042). */
+  'visit',
+  /** A prospect became a customer: same card, same history. */
+  'convert',
 ] as const;
 export type VersionKind = (typeof VERSION_KINDS)[number];
 

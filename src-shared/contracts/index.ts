@@ -12,6 +12,9 @@ import { salesContract } from './sales';
 import { settingsContract } from './settings';
 import { setupContract } from './setup';
 import { usersContract } from './users';
+import { visitsContract } from './visits';
+import { upkeepContract } from './upkeep';
+import { homeContract } from './home';
 
 /** Every channel of the application, one contract file per domain. */
 export const contract = {
@@ -26,6 +29,9 @@ export const contract = {
   ...classificationContract,
   ...salesContract,
   ...analysisContract,
+  ...visitsContract,
+  ...upkeepContract,
+  ...homeContract,
 };
 
 export type Contract = typeof contract;
@@ -59,3 +65,6 @@ export * from './sales';
 export * from './settings';
 export * from './setup';
 export * from './users';
+export * from './visits';
+export * from './upkeep';
+export * from './home';
