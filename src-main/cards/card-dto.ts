@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CardContent, CardStatus } from '../../src-shared/cards/card';
 import type { CardDto } from '../../src-shared/contracts/cards';
+import type { ProspectOrigin } from '../../src-shared/upkeep/upkeep';
 import type { ArchiveSchema } from '../store/schema';
 import type { CustomerRow } from './card-records';
 import { maskPersonal } from './masking';
@@ -34,5 +35,14 @@ export async function toCardDto(
     mergedInto,
     content: reveal ? content : maskPersonal(content),
     personalMasked: !reveal,
+    prospect: row.prospect
+      ? {
+          origin: row.prospect_origin as ProspectOrigin,
+          originNote: row.prospect_note,
+          nextStep: row.next_step,
+          nextStepOn: row.next_step_on,
+        }
+      : null,
+    convertedAt: row.converted_at,
   };
 }

@@ -80,6 +80,7 @@ export function toCardRow(row: CustomerRow): CardRow {
     unverified: row.unverified,
     lifecycle: row.lifecycle as Lifecycle,
     volumeTier: row.volume_tier as VolumeTier,
+    prospect: row.prospect === 1,
     version: row.version,
     updatedAt: row.updated_at,
   };

@@ -4,6 +4,7 @@ import type { FieldChange } from '../cards/card-diff';
 import { CardContentSchema } from '../cards/card-schema';
 import { LIFECYCLES, VOLUME_TIERS, type Lifecycle, type VolumeTier } from '../classification/derived';
 import type { CardImportReport, CardImportResult } from '../cards/import-report';
+import type { ProspectInfo } from '../upkeep/upkeep';
 import { channel, needs } from './channel';
 
 export const CardIdSchema = z.number().int().positive();
@@ -38,6 +39,8 @@ export interface CardRow {
   /** Derived classes in effect (the override when there is one). */
   lifecycle: Lifecycle;
   volumeTier: VolumeTier;
+  /** A prospect not yet converted into a customer. */
+  prospect: boolean;
   version: number;
   updatedAt: string;
 }
@@ -117,6 +120,10 @@ export interface CardDto {
   content: CardContent;
   /** True when the people's personal notes are blanked out for this reader. */
   personalMasked: boolean;
+  /** Set while the card is a prospect (潜在客户). */
+  prospect: ProspectInfo | null;
+  /** When a prospect became a customer. */
+  convertedAt: string | null;
 }
 
 export const VERSION_KINDS = [

@@ -40,3 +40,12 @@ export const PROSPECT_ORIGINS = [
   'other',
 ] as const;
 export type ProspectOrigin = (typeof PROSPECT_ORIGINS)[number];
+
+/** A prospect's own details, kept beside its card until it is converted. */
+export interface ProspectInfo {
+  origin: ProspectOrigin;
+  originNote: string;
+  nextStep: string;
+  /** YYYY-MM-DD or null. */
+  nextStepOn: string | null;
+}

@@ -1,0 +1,74 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { VisitReportSummary } from '../../src-shared/contracts/visits';
+import {
+  reportNumber,
+  type ReportPeriod,
+  type ReportStatus,
+  type ReportSubject,
+  type ReportUrgency,
+} from '../../src-shared/visits/visit-report';
+import type { ArchiveSchema } from '../store/schema';
+
+/**
+ * Reading visit reports as list lines: the one query every list starts
+ * from (inbox, the rep's own, a card's, the start pages), so that all of
+ * them show the same columns and counts.
+ */
+
+export type VisitReportRow = Selectable<ArchiveSchema['visit_reports']>;
+
+/** The reports joined with their card and their change counts; callers add where, order and paging. */
+export function summaryQuery(db: Kysely<ArchiveSchema>) {
+  return db
+    .selectFrom('visit_reports as r')
+    .leftJoin('customers as c', 'c.id', 'r.customer_id')
+    .selectAll('r')
+    .select(['c.code as customer_code', 'c.name as customer_name'])
+    .select((eb) => [
+      eb
+        .selectFrom('visit_changes as vc')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('vc.report_id', '=', 'r.id')
+        .as('change_count'),
+      eb
+        .selectFrom('visit_changes as vc')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('vc.report_id', '=', 'r.id')
+        .where('vc.decision', 'in', ['accepted', 'edited'])
+        .as('applied_count'),
+    ]);
+}
+
+export type SummaryRow = VisitReportRow & {
+  customer_code: string | null;
+  customer_name: string | null;
+  change_count: number | null;
+  applied_count: number | null;
+};
+
+export function toSummary(row: SummaryRow): VisitReportSummary {
+  return {
+    id: row.id,
+    number: reportNumber(row.id),
+    repUsername: row.rep_username,
+    repName: row.rep_name,
+    subject: row.subject as ReportSubject,
+    customer:
+      row.customer_id !== null && row.customer_code !== null
+        ? { id: row.customer_id, code: row.customer_code, name: row.customer_name ?? '' }
+        : null,
+    prospectName: row.prospect_name,
+    visitOn: row.visit_on,
+    period: row.period as ReportPeriod,
+    urgency: row.urgency as ReportUrgency,
+    status: row.status as ReportStatus,
+    submittedAt: row.submitted_at,
+    changeCount: Number(row.change_count ?? 0),
+    appliedCount: Number(row.applied_count ?? 0),
+    reviewedAt: row.reviewed_at,
+    reviewedBy: row.reviewed_by,
+  };
+}
+
+/** The pending inbox order: urgent reports first, then the oldest submitted. */
+export const URGENT_FIRST = `CASE r.urgency WHEN 'urgent' THEN 0 ELSE 1 END`;
