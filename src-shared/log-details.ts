@@ -164,9 +164,24 @@ const TEXT = {
     zh: '采纳 {accepted} 项，修改后采纳 {edited} 项，不采纳 {rejected} 项',
     en: '{accepted} accepted, {edited} edited, {rejected} rejected',
   },
+  reportSchedule: {
+    zh: '报告要求：{previous} → {period}，自 {since} 起',
+    en: 'report schedule: {previous} → {period}, from {since}',
+  },
   // Upkeep and prospects (src-main/upkeep/, src-main/prospects/).
   cardReviewed: { zh: '复核日期 {on}', en: 'reviewed on {on}' },
+  demoVisits: {
+    zh: '载入演示拜访记录：报告 {reports} 份，复核 {reviews} 次，潜在客户 {prospects} 个',
+    en: 'demo visit history loaded: {reports} reports, {reviews} reviews, {prospects} prospects',
+  },
   prospectConverted: { zh: '潜在客户转为客户', en: 'prospect converted to customer' },
+  upkeepRulesChanged: {
+    zh: '复核周期：{cycles}；其他等级 {default} 个月；{days} 天未拜访需关注',
+    en: 'review cycles: {cycles}; other grades {default} months; attention after {days} days without a visit',
+  },
+  prospectCreated: { zh: '新建潜在客户', en: 'prospect created' },
+  prospectMarked: { zh: '标为潜在客户', en: 'marked as a prospect' },
+  prospectUpdated: { zh: '潜在客户的来源和下一步已修改', en: "prospect's origin and next step changed" },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type LogDetailKey = keyof typeof TEXT;
@@ -196,11 +211,20 @@ const VOLUME_TIER_LABELS: Record<VolumeTier, Record<Language, string>> = {
   scattered: { zh: '零散客户', en: 'scattered' },
 };
 
+const SCHEDULE_LABELS: Record<'daily' | 'monthly' | 'none', Record<Language, string>> = {
+  daily: { zh: '日报', en: 'daily' },
+  monthly: { zh: '月报', en: 'monthly' },
+  none: { zh: '无', en: 'none' },
+};
+
 /** Parameters that hold a code shown by its label: a classification axis (or the rep) and the derived classes. */
 const CODE_PARAMS = new Map<string, (code: string, language: Language) => string | undefined>([
   ['axis', (code, language) => CARD_FIELDS.find((f) => f.path === `classification.${code}`)?.[language]],
   ['lifecycle', (code, language) => new Map(Object.entries(LIFECYCLE_LABELS)).get(code)?.[language]],
   ['volumeTier', (code, language) => new Map(Object.entries(VOLUME_TIER_LABELS)).get(code)?.[language]],
+  // A rep's report schedule (visits.saveSchedule).
+  ['previous', (code, language) => new Map(Object.entries(SCHEDULE_LABELS)).get(code)?.[language]],
+  ['period', (code, language) => new Map(Object.entries(SCHEDULE_LABELS)).get(code)?.[language]],
 ]);
 
 /** Encodes the parts for the detail column. */
