@@ -62,6 +62,13 @@ async function main(): Promise<number> {
         `Imported ${products} products, ${lines} sales lines and ${receipts} receipts in ${seconds.toFixed(1)} s.`,
       );
     }
+    if (result.visits) {
+      const { reports, pending, reviews, prospects } = result.visits;
+      console.log(`已载入 ${reports} 份拜访报告（${pending} 份待处理）、${reviews} 次复核和 ${prospects} 个潜在客户。`);
+      console.log(
+        `Loaded ${reports} visit reports (${pending} pending), ${reviews} reviews and ${prospects} prospects.`,
+      );
+    }
     console.log(`档案库 / archive: ${result.dataDir}`);
     if (result.newArchive) {
       console.log('');

@@ -11,6 +11,7 @@ import { demoCards } from './demo-cards';
 import { DEMO_IMPORT_FILE, loadDemoCards } from './demo-loader';
 import { createDemoArchive, DEMO_USERS, openDemoOffice, type DemoOffice, type DemoUser } from './demo-office';
 import { writeDemoSalesFiles } from './demo-sales';
+import { loadDemoVisits, type DemoVisitsResult } from './demo-visits';
 import type { Connection } from '../router/connection';
 
 /** `npm run demo-data -- …` as parsed. */
@@ -28,10 +29,11 @@ export interface DemoDataOptions {
 
 export const DEMO_DATA_USAGE = `用法 / usage:
   npm run demo-data -- --customers N [--sales M] [--data-dir DIR] [--seed S]
-      新建演示档案库（含各角色演示用户）并载入 N 张演示客户卡；--sales 再载入商品目录、
-      M 行销售明细（2024-01-01 至今天）和对应的回款，经正式的销售导入写入。
-      Creates a demo archive with one demo user per role and loads N demo cards; --sales also loads a product
-      catalogue, M sales lines (2024-01-01 to today) and their receipts through the real sales import.
+      新建演示档案库（含各角色演示用户）并载入 N 张演示客户卡和近 45 天的拜访报告、复核记录与潜在客户；
+      --sales 再载入商品目录、M 行销售明细（2024-01-01 至今天）和对应的回款，经正式的销售导入写入。
+      Creates a demo archive with one demo user per role, N demo cards and 45 days of visit reports, reviews
+      and prospects; --sales also loads a product catalogue, M sales lines (2024-01-01 to today) and their
+      receipts through the real sales import.
   echo "$PASSWORD" | npm run demo-data -- --customers N --data-dir DIR --user NAME --password-stdin [--seed S]
       向已有档案库以档案管理员身份追加 N 张演示卡（同一 seed 生成同样的客户，追加时请换一个 seed）。
       Adds N demo cards to an existing archive as that custodian (the same seed makes the same customers again:
@@ -99,6 +101,8 @@ export interface DemoDataResult {
   seconds: number;
   /** The sales and receipts loaded, when --sales was given. */
   sales: { lines: number; receipts: number; products: number; rejected: number; seconds: number } | null;
+  /** The visit history of a new demo archive (schedules, reports, reviews, prospects). */
+  visits: DemoVisitsResult | null;
 }
 
 /** A clear failure for the operator (exit code 1). */
@@ -153,6 +157,8 @@ export async function runDemoData(
     );
     const seconds = (performance.now() - started) / 1000;
     const sales = options.sales > 0 ? await loadDemoSales(demo, connection, options) : null;
+    // Only a new demo archive gets a visit history: added to a real one it would invent reports.
+    const visits = newArchive ? await loadDemoVisits(demo.callOf(connection), options.seed) : null;
     await demo.call(connection, 'auth.logout', {});
     return {
       dataDir: options.dataDir,
@@ -163,6 +169,7 @@ export async function runDemoData(
       lastId: result.lastId,
       seconds,
       sales,
+      visits,
     };
   } finally {
     await demo.close();

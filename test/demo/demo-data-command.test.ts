@@ -11,6 +11,7 @@ import {
 } from '../../src-main/demo/demo-data-command';
 import { DEMO_USERS } from '../../src-main/demo/demo-office';
 import { makeFixture, TEST_KDF, type Fixture } from '../support/office-fixture';
+import { archiveKeyOf, openRaw } from '../support/raw-archive';
 
 describe('demo-data command line', () => {
   it('needs a number of customers, and --user with --password-stdin together', () => {
@@ -74,6 +75,49 @@ describe('npm run demo-data', () => {
     expect(new Set(result.newArchive!.users.map((u) => u.role))).toEqual(
       new Set(['admin', 'custodian', 'manager', 'rep', 'auditor']),
     );
+  });
+
+  it('gives a new archive a visit history that agrees with itself', async () => {
+    const dir = join(root, 'demo');
+    const raw = openRaw(dir, await archiveKeyOf(dir, 'dangan', 'Demo-dangan-2026'));
+    try {
+      const count = (query: string) => (raw.prepare(query).get() as { n: number }).n;
+      expect(count('SELECT count(*) AS n FROM rep_schedules')).toBe(3);
+      expect(count("SELECT count(*) AS n FROM rep_schedules WHERE period = 'monthly'")).toBe(1);
+      expect(count('SELECT count(*) AS n FROM visit_reports')).toBeGreaterThan(40);
+      expect(count("SELECT count(*) AS n FROM visit_reports WHERE status = 'pending'")).toBeGreaterThan(2);
+      expect(count("SELECT count(*) AS n FROM visit_reports WHERE status = 'pending' AND urgency = 'urgent'")).toBe(
+        count(
+          "SELECT count(*) AS n FROM visit_reports WHERE status = 'pending' AND urgency = 'urgent' AND subject = 'customer'",
+        ) + 1,
+      );
+      // Every report about a card is by the rep the card is assigned to, on a working day, and never ahead of
+      // the card's last visit.
+      expect(
+        count(`SELECT count(*) AS n FROM visit_reports r JOIN customers c ON c.id = r.customer_id
+          WHERE c.assigned_rep <> r.rep_username OR strftime('%w', r.visit_on) IN ('0', '6')
+             OR r.visit_on > c.last_visit_on`),
+      ).toBe(0);
+      expect(
+        count(`SELECT count(*) AS n FROM customers c WHERE c.last_visit_on IS NOT
+          (SELECT max(visit_on) FROM visit_reports r WHERE r.customer_id = c.id)`),
+      ).toBe(0);
+      // Closed reports were decided; pending ones still wait, with their changes undecided.
+      expect(
+        count(`SELECT count(*) AS n FROM visit_changes vc JOIN visit_reports r ON r.id = vc.report_id
+          WHERE (r.status = 'pending') <> (vc.decision = 'pending')`),
+      ).toBe(0);
+      expect(
+        count(`SELECT count(*) AS n FROM customers c WHERE c.reviewed_on IS NOT
+          (SELECT max(reviewed_on) FROM card_reviews v WHERE v.customer_id = c.id)`),
+      ).toBe(0);
+      expect(count('SELECT count(*) AS n FROM customers WHERE prospect = 1')).toBeGreaterThan(0);
+      expect(count("SELECT count(*) AS n FROM access_log WHERE action = 'visit_submit' AND target = 'demo-data'")).toBe(
+        1,
+      );
+    } finally {
+      raw.close();
+    }
   });
 
   it('lets every demo user log in with the printed password, with no password change asked', async () => {
