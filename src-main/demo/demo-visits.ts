@@ -180,12 +180,13 @@ export async function loadDemoVisits(call: Call, seed: string): Promise<DemoVisi
       ).map((c) => c.id);
       if (cards.length === 0) continue;
       const period = schedules[rep.username]!;
-      for (let back = HISTORY_DAYS; back >= 0; back--) {
+      // Up to yesterday: a report of today would be dated later than the moment the demo is made.
+      for (let back = HISTORY_DAYS; back >= 1; back--) {
         const day = addDays(today, -back);
         if (!isWorkingDay(day)) continue;
         // A daily rep misses about one day in twelve; the monthly rep files on a month's last working day.
         if (period === 'monthly' && !lastWorkingDayOfMonth(day)) continue;
-        if (back > 0 && random.chance(1 / 12)) continue;
+        if (back > 1 && random.chance(1 / 12)) continue;
         const pending = back <= PENDING_DAYS;
         const visits = period === 'daily' ? random.int(1, 2) : 1;
         for (let v = 0; v < visits; v++) {
