@@ -1,12 +1,15 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { VisitReportSummary } from '../../src-shared/contracts/visits';
+import type { ProposedChangeDto, VisitReportDto, VisitReportSummary } from '../../src-shared/contracts/visits';
 import {
   reportNumber,
+  type ChangeDecision,
+  type ProposedValue,
   type ReportPeriod,
   type ReportStatus,
   type ReportSubject,
   type ReportUrgency,
 } from '../../src-shared/visits/visit-report';
+import { KedangError } from '../errors';
 import type { ArchiveSchema } from '../store/schema';
 
 /**
@@ -72,3 +75,43 @@ export function toSummary(row: SummaryRow): VisitReportSummary {
 
 /** The pending inbox order: urgent reports first, then the oldest submitted. */
 export const URGENT_FIRST = `CASE r.urgency WHEN 'urgent' THEN 0 ELSE 1 END`;
+
+/** A stored value (JSON text) back as the value. */
+export const storedValue = (text: string | null): ProposedValue =>
+  text === null ? null : (JSON.parse(text) as ProposedValue);
+
+/** One report with its changes; `current` is filled by the caller when wanted. */
+export async function reportDto(db: Kysely<ArchiveSchema>, id: number): Promise<VisitReportDto> {
+  const row = (await summaryQuery(db).where('r.id', '=', id).executeTakeFirst()) as SummaryRow | undefined;
+  if (!row) throw new KedangError('REPORT_NOT_FOUND');
+  const changes = await db.selectFrom('visit_changes').selectAll().where('report_id', '=', id).orderBy('seq').execute();
+  return {
+    ...toSummary(row),
+    findings: row.findings,
+    reviewNote: row.review_note,
+    cardVersion: row.card_version,
+    changes: changes.map((c): ProposedChangeDto => ({
+      path: c.path,
+      proposed: storedValue(c.proposed),
+      before: storedValue(c.before),
+      decision: c.decision as ChangeDecision,
+      applied: storedValue(c.applied),
+      reason: c.reason,
+    })),
+  };
+}
+
+/** The card a card was merged into, following the chain to the card that is kept. */
+export async function followMerges(db: Kysely<ArchiveSchema>, id: number): Promise<number> {
+  let current = id;
+  for (let hops = 0; hops < 100; hops++) {
+    const row = await db
+      .selectFrom('customers')
+      .select(['status', 'merged_into'])
+      .where('id', '=', current)
+      .executeTakeFirst();
+    if (!row || row.status !== 'merged' || row.merged_into === null) return current;
+    current = row.merged_into;
+  }
+  return current;
+}
