@@ -1,3 +1,4 @@
+import type { Transaction } from 'kysely';
 import type { CardContent, CardStatus } from '../../src-shared/cards/card';
 import { SECTION_LABELS_ZH } from '../../src-shared/cards/card-fields';
 import { mergeContents } from '../../src-shared/cards/card-merge';
@@ -6,7 +7,8 @@ import type { ParsedInputOf } from '../../src-shared/contracts';
 import type { CardDto, VersionKind } from '../../src-shared/contracts/cards';
 import { logDetail, type LogDetailPart } from '../../src-shared/log-details';
 import { KedangError } from '../errors';
-import type { Session } from '../office';
+import type { Office, Session } from '../office';
+import type { ArchiveSchema } from '../store/schema';
 import { sessionOf, type Call } from '../router/call';
 import { toCardDto } from './card-dto';
 import {
@@ -36,8 +38,25 @@ async function writtenCard(call: Call, id: number): Promise<CardDto> {
   return toCardDto(db, row, content, row.version, false);
 }
 
-/** Creates a card; a likely duplicate is refused unless the custodian has looked and accepted it. */
-export async function createCard(call: Call, input: ParsedInputOf<'cards.create'>): Promise<CardDto> {
+/** The transaction's log writer, for work that joins a card change's transaction. */
+type LogWriter = Parameters<Parameters<Office['transaction']>[0]>[1];
+
+/** More to write in the transaction that creates a card (a prospect's details and its own log row). */
+export type AfterCreate = (
+  trx: Transaction<ArchiveSchema>,
+  created: { id: number; code: string },
+  log: LogWriter,
+) => Promise<void>;
+
+/**
+ * Creates a card; a likely duplicate is refused unless the custodian has looked and accepted it.
+ * `afterCreate` runs in the same transaction (prospects.create), so nothing is half-written.
+ */
+export async function createCard(
+  call: Call,
+  input: ParsedInputOf<'cards.create'>,
+  afterCreate?: AfterCreate,
+): Promise<CardDto> {
   const { office, connection } = call;
   const session = sessionOf(call);
   const at = office.now().toISOString();
@@ -60,6 +79,7 @@ export async function createCard(call: Call, input: ParsedInputOf<'cards.create'
         detail: logDetail(...parts),
       }),
     );
+    if (afterCreate) await afterCreate(trx, { id: created.id, code: created.content.basic.code }, log);
     return created.id;
   });
   return writtenCard(call, id);
