@@ -3,6 +3,7 @@ import { cardsOutputEn } from './cards-output-strings';
 import { analysisEn } from './analysis-strings';
 import { classificationEn } from './classification-strings';
 import { salesEn } from './sales-strings';
+import { visitsEn } from './visits-strings';
 import type { Dictionary } from './dictionary';
 
 /** English: the same keys as zh.ts; a missing or extra key fails to compile. */
@@ -13,6 +14,7 @@ export const en: Dictionary = {
     ...classificationEn,
     ...salesEn,
     ...analysisEn,
+    ...visitsEn,
     'app.name': 'Kedang',
     'language.switch': 'Interface language',
     'common.back': 'Back',

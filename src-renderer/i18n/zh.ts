@@ -3,6 +3,7 @@ import { cardsOutputZh } from './cards-output-strings';
 import { analysisZh } from './analysis-strings';
 import { classificationZh } from './classification-strings';
 import { salesZh } from './sales-strings';
+import { visitsZh } from './visits-strings';
 import type { Dictionary } from './dictionary';
 
 /** The Chinese strings define the key set: en.ts must provide exactly these keys. */
@@ -12,6 +13,7 @@ export const zhStrings = {
   ...classificationZh,
   ...salesZh,
   ...analysisZh,
+  ...visitsZh,
   'app.name': '客档',
   'language.switch': '界面语言',
   'common.back': '返回',

@@ -10,12 +10,12 @@ import { useIdleLock } from '../auth/useIdleLock';
 import { useI18n } from '../i18n/I18nProvider';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { useNotify } from '../ui/Notifications';
-import { LaterVersion } from './LaterVersion';
 import { visibleNavItems, type Section } from './nav';
 import { NavigationProvider, type CardsIntent, type Navigation } from './navigation';
 import { ClassificationScreen } from '../classification/ClassificationScreen';
 import { AnalysisScreen } from '../analysis/AnalysisScreen';
 import { SalesScreen } from '../sales/SalesScreen';
+import { VisitsScreen } from '../visits/VisitsScreen';
 import { Welcome } from './Welcome';
 
 /** The logged-in frame: header with who and where, navigation limited to what the roles may do. */
@@ -108,7 +108,7 @@ export function AppLayout({
           {section === 'classification' ? <ClassificationScreen session={session} /> : null}
           {section === 'analysis' ? <AnalysisScreen session={session} /> : null}
           {section === 'sales' ? <SalesScreen session={session} /> : null}
-          {section === 'visits' ? <LaterVersion title="nav.visits" about="later.visits" /> : null}
+          {section === 'visits' ? <VisitsScreen session={session} /> : null}
           {section === 'accessLog' ? <AccessLogScreen session={session} /> : null}
           {section === 'admin' ? <AdministrationScreen session={session} onRestored={onRestored} /> : null}
         </NavigationProvider>
