@@ -35,6 +35,7 @@ import { DerivedClassesPanel } from './DerivedClassesPanel';
 import { DuplicateList, DuplicateWarning, useDuplicateProbe } from './Duplicates';
 import { FieldsPanel } from './FieldsPanel';
 import { HistoryPanel } from './HistoryPanel';
+import { OverviewPanel } from './OverviewPanel';
 import { confirmLeave, useLeaveGuard } from './leave-guard';
 import { MergeModal } from './MergeModal';
 import { PeoplePanel } from './PeoplePanel';
@@ -413,7 +414,10 @@ export function CardView({
   const unverified = unverifiedSections(editing ? editing.draft : (card?.content ?? content));
   const unverifiedShown = unverifiedSections(content);
   const readOnly = editing === null;
-  const tabs = CARD_TABS.filter((k) => k !== 'history' || card !== null);
+  // The overview is the customer's now, not a version's or a draft's: beside the saved current card only.
+  const tabs = CARD_TABS.filter(
+    (k) => (k !== 'history' || card !== null) && (k !== 'overview' || (card !== null && !viewing && !editing)),
+  );
   const actionError = verify.error ?? reveal.error ?? older.error;
 
   return (
@@ -429,6 +433,11 @@ export function CardView({
             {card ? (
               <Badge color={STATUS_COLORS[card.status]} variant="light" size="lg" className="kd-badge-whole">
                 {t(STATUS_KEYS[card.status])}
+              </Badge>
+            ) : null}
+            {card?.prospect ? (
+              <Badge color="grape" variant="outline" size="lg" className="kd-badge-whole" data-testid="prospect-badge">
+                {t('overview.prospect')}
               </Badge>
             ) : null}
             {unverified.length > 0 ? (
@@ -591,7 +600,9 @@ export function CardView({
                 ? t('cards.tab.classification')
                 : k === 'history'
                   ? t('cards.tab.history')
-                  : labels.section(k)}
+                  : k === 'overview'
+                    ? t('overview.tab')
+                    : labels.section(k)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -643,6 +654,19 @@ export function CardView({
             <DerivedClassesPanel cardId={card.id} canOverride={canWrite && status !== 'merged'} onChanged={onChanged} />
           ) : null}
         </Tabs.Panel>
+        {card && !viewing && !editing ? (
+          <Tabs.Panel value="overview" pt="md">
+            <OverviewPanel
+              card={card}
+              canConvert={canWrite && status !== 'merged'}
+              onConverted={(next) => {
+                notify(t('prospects.converted', { name: next.content.basic.name }));
+                onChanged();
+                onReplace(next);
+              }}
+            />
+          </Tabs.Panel>
+        ) : null}
         {card ? (
           <Tabs.Panel value="history" pt="md">
             <HistoryPanel

@@ -2,7 +2,10 @@ import { SECTION_KEYS, type CardContent, type Person, type SectionKey } from '..
 import { CARD_FIELDS, setFieldValue } from '../../src-shared/cards/card-fields';
 import { CardContentSchema } from '../../src-shared/cards/card-schema';
 
-/** The tabs of the card, in order; the five content sections, then classification and history. */
+/**
+ * The tabs of the card, in order; the five content sections, then classification, the
+ * customer's dealings with the office (往来概况) and history.
+ */
 export const CARD_TABS = [
   'basic',
   'people',
@@ -10,6 +13,7 @@ export const CARD_TABS = [
   'business',
   'trading',
   'classification',
+  'overview',
   'history',
 ] as const;
 export type CardTab = (typeof CARD_TABS)[number];

@@ -51,6 +51,18 @@ export const CARD_COLUMNS: readonly CardColumn[] = [
     width: 'minmax(200px, 3fr)',
     minWidth: 200,
     text: (r) => r.name,
+    // A prospect (潜在客户) is marked beside its name, so the list tells it from a customer.
+    render: (r, _labels, t) =>
+      r.prospect ? (
+        <span className="kd-card-name-prospect">
+          <span className="kd-card-truncate">{r.name}</span>
+          <Badge size="xs" variant="outline" color="grape" className="kd-badge-whole" data-prospect="true">
+            {t('home.prospectTag')}
+          </Badge>
+        </span>
+      ) : (
+        <span className="kd-card-truncate">{r.name}</span>
+      ),
   },
   { key: 'shortName', header: { path: 'basic.shortName' }, width: '120px', minWidth: 120, text: (r) => r.shortName },
   {

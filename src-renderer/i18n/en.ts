@@ -3,6 +3,7 @@ import { cardsOutputEn } from './cards-output-strings';
 import { analysisEn } from './analysis-strings';
 import { classificationEn } from './classification-strings';
 import { salesEn } from './sales-strings';
+import { homeEn } from './home-strings';
 import { visitsEn } from './visits-strings';
 import type { Dictionary } from './dictionary';
 
@@ -13,6 +14,7 @@ export const en: Dictionary = {
     ...cardsOutputEn,
     ...classificationEn,
     ...salesEn,
+    ...homeEn,
     ...analysisEn,
     ...visitsEn,
     'app.name': 'Kedang',

@@ -3,6 +3,7 @@ import { cardsOutputZh } from './cards-output-strings';
 import { analysisZh } from './analysis-strings';
 import { classificationZh } from './classification-strings';
 import { salesZh } from './sales-strings';
+import { homeZh } from './home-strings';
 import { visitsZh } from './visits-strings';
 import type { Dictionary } from './dictionary';
 
@@ -12,6 +13,7 @@ export const zhStrings = {
   ...cardsOutputZh,
   ...classificationZh,
   ...salesZh,
+  ...homeZh,
   ...analysisZh,
   ...visitsZh,
   'app.name': '客档',

@@ -16,7 +16,8 @@ import { ClassificationScreen } from '../classification/ClassificationScreen';
 import { AnalysisScreen } from '../analysis/AnalysisScreen';
 import { SalesScreen } from '../sales/SalesScreen';
 import { VisitsScreen } from '../visits/VisitsScreen';
-import { Welcome } from './Welcome';
+import { StartPage } from '../home/StartPage';
+import { UpkeepScreen } from '../upkeep/UpkeepScreen';
 
 /** The logged-in frame: header with who and where, navigation limited to what the roles may do. */
 export function AppLayout({
@@ -103,8 +104,9 @@ export function AppLayout({
 
       <AppShell.Main>
         <NavigationProvider value={navigation}>
-          {section === 'home' ? <Welcome session={session} /> : null}
+          {section === 'home' ? <StartPage session={session} /> : null}
           {section === 'cards' ? <CardsScreen session={session} intent={cardsIntent} /> : null}
+          {section === 'upkeep' ? <UpkeepScreen session={session} /> : null}
           {section === 'classification' ? <ClassificationScreen session={session} /> : null}
           {section === 'analysis' ? <AnalysisScreen session={session} /> : null}
           {section === 'sales' ? <SalesScreen session={session} /> : null}

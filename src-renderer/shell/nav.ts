@@ -1,7 +1,8 @@
 import type { Permission } from '../../src-shared/permissions';
 import type { StringKey } from '../i18n/dictionary';
 
-export type Section = 'home' | 'cards' | 'classification' | 'analysis' | 'sales' | 'visits' | 'accessLog' | 'admin';
+export type Section =
+  'home' | 'cards' | 'upkeep' | 'classification' | 'analysis' | 'sales' | 'visits' | 'accessLog' | 'admin';
 
 export interface NavItem {
   section: Exclude<Section, 'home'>;
@@ -12,6 +13,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { section: 'cards', label: 'nav.cards', anyOf: ['cards.read', 'cards.readAssigned'] },
+  { section: 'upkeep', label: 'nav.upkeep', anyOf: ['cards.read', 'cards.readAssigned'] },
   { section: 'classification', label: 'nav.classification', anyOf: ['classification.read', 'classification.manage'] },
   { section: 'analysis', label: 'nav.analysis', anyOf: ['analysis.read'] },
   { section: 'sales', label: 'nav.sales', anyOf: ['sales.import'] },
