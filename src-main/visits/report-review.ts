@@ -87,11 +87,11 @@ export async function reviewReport(
     input.decisions.forEach((d, index) => {
       const change = changes.find((c) => c.path === d.path)!;
       if (d.decision === 'accept') {
-        decided.set(d.path, { decision: 'accepted', applied: storedValue(change.proposed), reason: d.reason });
+        decided.set(d.path, { decision: 'accepted', applied: storedValue(change.proposed), reason: d.reason.trim() });
       } else if (d.decision === 'edit') {
         const checked = normalizeProposed(d.path, d.value);
         if ('problem' in checked) fields[`decisions.${index}.value`] = checked.problem;
-        else decided.set(d.path, { decision: 'edited', applied: checked.value, reason: d.reason });
+        else decided.set(d.path, { decision: 'edited', applied: checked.value, reason: d.reason.trim() });
       } else {
         if (d.reason.trim() === '') fields[`decisions.${index}.reason`] = 'required';
         decided.set(d.path, { decision: 'rejected', applied: null, reason: d.reason.trim() });

@@ -525,6 +525,17 @@ describe('visit reports through the router', () => {
       mergeVersion: gone.version,
     });
     const merged = await card(kept.id);
+    // No new report on a card that is gone.
+    expect(
+      await o.fails(wang, 'visits.submit', {
+        subject: 'customer',
+        customerId: gone.id,
+        visitOn: '2026-11-26',
+        period: 'daily',
+        urgency: 'routine',
+        findings: '合并后',
+      }),
+    ).toBe('CARD_MERGED');
     const opened = await o.ok(keeper, 'visits.get', { id: report.id });
     expect(opened.changes[0]).toMatchObject({ before: '', current: merged.content.trading.creditStatus });
     const reviewed = await o.ok(keeper, 'visits.review', {
