@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src-main/router/connection';
 import type { ArchiveSchema } from '../../src-main/store/schema';
 import { disciplineOf } from '../../src-main/visits/schedules-service';
+import { describeLogDetail } from '../../src-shared/log-details';
 import type { OverdueReport, RepDiscipline, ReportingDiscipline } from '../../src-shared/contracts/visits';
 import { classificationOffice, type ClassificationOffice } from '../classification/classification-office';
 
@@ -139,6 +140,9 @@ describe('report schedules through the router', () => {
       limit: 10,
     });
     expect(shown.rows.length).toBe(2);
+    // The auditor reads the schedule in words, in either language.
+    expect(describeLogDetail(rows[1]!.detail, 'zh')).toBe('报告要求：日报 → 月报，自 2026-09-01 起');
+    expect(describeLogDetail(rows[1]!.detail, 'en')).toBe('report schedule: daily → monthly, from 2026-09-01');
   });
 
   it('keeps an inactive rep listed while they have a schedule, and leaves them out of the discipline', async () => {
