@@ -41,7 +41,7 @@ export async function readRoute(db: Kysely<ArchiveSchema>, code: string, scope: 
   }
   let stops = db
     .selectFrom('customers')
-    .select(['id', 'code', 'name', 'address', 'phone', 'contact', 'route_order', 'version'])
+    .select(['id', 'code', 'name', 'address', 'phone', 'contact', 'route_order', 'version', 'last_visit_on'])
     .where('route', '=', code)
     .where('status', '=', 'active');
   if (scope.repUsername !== null) stops = stops.where('assigned_rep', '=', scope.repUsername);
@@ -63,8 +63,8 @@ export async function readRoute(db: Kysely<ArchiveSchema>, code: string, scope: 
       contact: r.contact,
       routeOrder: r.route_order,
       version: r.version,
-      // Visit reports arrive with issue 5; until then no route sheet knows a last visit.
-      lastVisitOn: null,
+      // The latest visit date among the card's visit reports, kept on the card when a report is submitted.
+      lastVisitOn: r.last_visit_on,
     })),
   };
 }
