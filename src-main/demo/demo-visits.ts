@@ -34,7 +34,7 @@ export interface DemoVisitsResult {
 
 const HISTORY_DAYS = 45;
 /** Reports newer than this are still in the inbox. */
-const PENDING_DAYS = 4;
+const PENDING_DAYS = 6;
 
 const FINDINGS = [
   '店内陈列整齐，主推我司新品，老板对促销政策满意。',
