@@ -5,10 +5,13 @@ import {
   daysWithoutVisit,
   latestNoVisitBase,
   latestPastCycleBase,
+  plusDays,
   reviewDueOn,
 } from '../../src-shared/upkeep/attention';
 import type { AttentionReason, UpkeepRules } from '../../src-shared/upkeep/upkeep';
 import type { CardScope } from '../cards/card-search';
+import { calendarDate } from '../classification/calendar';
+import { localDayOf } from './local-days';
 import type { ArchiveSchema } from '../store/schema';
 
 /**
@@ -35,7 +38,7 @@ interface FlaggedRow {
   reviewed_on: string | null;
   unverified: number;
   last_visit_on: string | null;
-  created_on: string;
+  created_at: string;
 }
 
 const REASON_FLAG: Record<AttentionReason, RawBuilder<unknown>> = {
@@ -53,31 +56,49 @@ function byGrade<T>(rules: UpkeepRules, value: (months: number) => T): RawBuilde
   return sql`CASE grade ${sql.join(whens, sql` `)} ELSE ${otherwise} END`;
 }
 
-/** The active cards in scope and filters, each with its three reason flags (0/1). */
-function flaggedCards(rules: UpkeepRules, today: string, scope: CardScope, filter: AttentionFilter) {
+/** The moment a local day starts, as the ISO text card creation times are stored in. */
+function localDayStart(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d).toISOString();
+}
+
+/**
+ * The active cards in scope and filters, each with its three reason flags (0/1). A card never reviewed
+ * (or never visited) counts from its creation day: rather than turning every creation time into a local
+ * day (SQLite's 'localtime' costs a second over 100,000 cards), its time is compared with the moment the
+ * day after the threshold begins, which is exact.
+ */
+function flaggedCards(
+  rules: UpkeepRules,
+  today: string,
+  scope: CardScope,
+  filter: AttentionFilter,
+  createdOn: RawBuilder<unknown>,
+) {
   const where: RawBuilder<unknown>[] = [sql`status = 'active'`];
   if (scope.repUsername !== null) where.push(sql`assigned_rep = ${scope.repUsername} COLLATE NOCASE`);
   if (filter.rep !== undefined) where.push(sql`assigned_rep = ${filter.rep} COLLATE NOCASE`);
   if (filter.grade !== undefined) where.push(sql`grade = ${filter.grade}`);
-  const reviewThreshold = byGrade(rules, (months) => latestPastCycleBase(today, months));
-  const noVisitThreshold = latestNoVisitBase(today, rules.noVisitDays);
+  const reviewDay = byGrade(rules, (months) => latestPastCycleBase(today, months));
+  const reviewMoment = byGrade(rules, (months) => localDayStart(plusDays(latestPastCycleBase(today, months), 1)));
+  const noVisitDay = latestNoVisitBase(today, rules.noVisitDays);
+  const noVisitMoment = localDayStart(plusDays(noVisitDay, 1));
   const cycle = byGrade(rules, (months) => months);
   return sql`
     WITH cards AS (
-      SELECT id, code, name, grade, assigned_rep, prospect, reviewed_on, unverified, last_visit_on,
-        date(created_at, 'localtime') AS created_on,
-        coalesce(reviewed_on, date(created_at, 'localtime')) AS review_base,
-        coalesce(last_visit_on, date(created_at, 'localtime')) AS visit_base,
-        ${reviewThreshold} AS review_threshold,
+      SELECT id, code, name, grade, assigned_rep, prospect, reviewed_on, unverified, last_visit_on, created_at,
+        coalesce(reviewed_on, ${createdOn}) AS review_base,
         ${cycle} AS cycle
       FROM customers
       WHERE ${sql.join(where, sql` AND `)}
     ),
     flagged AS (
       SELECT *,
-        review_base <= review_threshold AS r_review,
+        CASE WHEN reviewed_on IS NOT NULL THEN reviewed_on <= ${reviewDay} ELSE created_at < ${reviewMoment} END
+          AS r_review,
         unverified > 0 AS r_unverified,
-        visit_base <= ${noVisitThreshold} AS r_novisit
+        CASE WHEN last_visit_on IS NOT NULL THEN last_visit_on <= ${noVisitDay} ELSE created_at < ${noVisitMoment} END
+          AS r_novisit
       FROM cards
     )`;
 }
@@ -92,10 +113,16 @@ export async function attentionPage(
   offset: number,
   limit: number,
 ): Promise<AttentionPage> {
-  const flagged = flaggedCards(rules, today, scope, filter);
+  // The order needs each card's review base day, the creation day for a card never reviewed.
+  const span = await db
+    .selectFrom('customers')
+    .select((eb) => [eb.fn.min('created_at').as('first'), eb.fn.max('created_at').as('last')])
+    .executeTakeFirst();
+  const createdOn = localDayOf(sql.ref('created_at'), span?.first ?? today, span?.last ?? today);
+  const flagged = flaggedCards(rules, today, scope, filter, createdOn);
   const listed = filter.reason ? REASON_FLAG[filter.reason] : sql`(r_review OR r_unverified OR r_novisit)`;
   const page = await sql<FlaggedRow>`${flagged}
-    SELECT id, code, name, grade, assigned_rep, prospect, reviewed_on, unverified, last_visit_on, created_on
+    SELECT id, code, name, grade, assigned_rep, prospect, reviewed_on, unverified, last_visit_on, created_at
     FROM flagged
     WHERE ${listed}
     ORDER BY min(date(review_base, '+' || cycle || ' months'),
@@ -125,9 +152,10 @@ export async function attentionPage(
 }
 
 function toAttentionRow(rules: UpkeepRules, row: FlaggedRow, today: string): AttentionRow {
+  const createdOn = calendarDate(new Date(row.created_at));
   const facts = {
     grade: row.grade,
-    createdOn: row.created_on,
+    createdOn,
     reviewedOn: row.reviewed_on,
     lastVisitOn: row.last_visit_on,
     unverifiedSections: row.unverified,
@@ -140,7 +168,7 @@ function toAttentionRow(rules: UpkeepRules, row: FlaggedRow, today: string): Att
     assignedRep: row.assigned_rep,
     prospect: row.prospect === 1,
     reasons: attentionReasons(rules, facts, today),
-    reviewDueOn: reviewDueOn(rules, row.grade, row.reviewed_on, row.created_on),
+    reviewDueOn: reviewDueOn(rules, row.grade, row.reviewed_on, createdOn),
     lastReviewedOn: row.reviewed_on,
     unverifiedSections: row.unverified,
     lastVisitOn: row.last_visit_on,

@@ -57,6 +57,13 @@ function expected(cards: Seeded[], rules: UpkeepRules, today: string) {
     .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.card.code < b.card.code ? -1 : 1));
 }
 
+/** A moment of a local day as stored: its first or last millisecond, or noon (the edges of the creation day). */
+function localMoment(date: string, which: number): string {
+  const [y, m, d] = [+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)];
+  const local = [new Date(y, m, d), new Date(y, m, d, 23, 59, 59, 999), new Date(y, m, d, 12)][which]!;
+  return local.toISOString();
+}
+
 const GRADES = ['A', 'B', 'C', 'D', ''];
 const REPS = ['rep.wang', 'rep.li'];
 const TODAYS = ['2026-02-28', '2028-02-29', '2026-11-30'];
@@ -126,7 +133,6 @@ describe('needs attention', () => {
               rep,
               status: n % 17 === 0 ? 'archived' : 'active',
               prospect: n % 11 === 0 ? 1 : 0,
-              // Noon UTC: the same local day in any time zone the tests run in.
               createdOn: reviewed ? '2024-01-01' : reviewDay,
               reviewedOn: reviewed ? reviewDay : null,
               lastVisitOn: n % 4 === 0 ? null : visitDay,
@@ -135,7 +141,7 @@ describe('needs attention', () => {
             await trx
               .updateTable('customers')
               .set({
-                created_at: `${seed.createdOn}T12:00:00.000Z`,
+                created_at: localMoment(seed.createdOn, n % 3),
                 reviewed_on: seed.reviewedOn,
                 last_visit_on: seed.lastVisitOn,
                 unverified: seed.unverified,
