@@ -77,6 +77,7 @@ async function recentChanges(db: Kysely<ArchiveSchema>): Promise<RecentChange[]>
   }));
 }
 
+/** The custodian's start: the report inbox, the cards needing attention, the latest saves, overdue reports. */
 export async function custodianStart(
   call: Call,
   _input: ParsedInputOf<'home.custodian'>,
@@ -114,6 +115,7 @@ export async function custodianStart(
   };
 }
 
+/** The rep's start: my customers and prospects, my routes, my reports and the ones I owe. */
 export async function repStart(call: Call, _input: ParsedInputOf<'home.rep'>): Promise<OutputOf<'home.rep'>> {
   const { office, connection } = call;
   const session = sessionOf(call);

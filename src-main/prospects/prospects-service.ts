@@ -28,6 +28,7 @@ function prospectColumns(info: ProspectInfo) {
   };
 }
 
+/** A prospect list line from the card's row (also the overview's prospect part). */
 export function toProspectRow(row: CustomerRow): ProspectRow {
   return {
     id: row.id,

@@ -17,6 +17,7 @@ import { loadUpkeepRules, UPKEEP_RULES_KEY } from './upkeep-rules';
  * "needs attention" list and the custodian's recorded reviews.
  */
 
+/** The rules in force: the saved ones, or the defaults. */
 export async function getUpkeepRules(
   call: Call,
   _input: ParsedInputOf<'upkeep.rules'>,
@@ -170,6 +171,7 @@ export async function reviewsOf(db: Kysely<ArchiveSchema>, id: number, limit?: n
   return rows.map((r) => ({ reviewedOn: r.reviewed_on, at: r.at, byName: r.by_name, note: r.note }));
 }
 
+/** A card's recorded reviews, newest first; a rep reads only their own cards' (CARD_NOT_FOUND otherwise). */
 export async function cardReviews(
   call: Call,
   input: ParsedInputOf<'upkeep.reviews'>,
