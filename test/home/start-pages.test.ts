@@ -382,6 +382,26 @@ describe('start pages and the card overview', () => {
     for (const card of [x, y, prospect]) expect(text).not.toContain(card.content.basic.name);
   });
 
+  it('logs neither a start page nor the overview (opening the card is the logged view)', async () => {
+    const rows = async () =>
+      Number(
+        (
+          await co
+            .db()
+            .selectFrom('access_log')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirst()
+        )?.n,
+      );
+    const before = await rows();
+    await co.ok(keeper, 'home.custodian', {});
+    await co.ok(wang, 'home.rep', {});
+    await co.ok(boss, 'home.manager', {});
+    await co.ok(admin, 'home.admin', {});
+    await co.ok(wang, 'cards.overview', { id: x.id });
+    expect(await rows()).toBe(before);
+  });
+
   it('lets each role open only its own start page', async () => {
     expect(await co.fails(wang, 'home.custodian', {})).toBe('FORBIDDEN');
     expect(await co.fails(boss, 'home.rep', {})).toBe('FORBIDDEN');
