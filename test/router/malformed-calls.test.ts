@@ -55,7 +55,9 @@ function malformed(channel: ChannelName, random: () => number): unknown {
     case 1:
       return { ...base, [`extra_${Math.floor(random() * 1000)}`]: pick(GARBAGE) };
     default: {
-      const keys = Object.keys(base);
+      // A null sample value is a nullable field, which may well accept a string or a number: replacing it
+      // would not make the payload malformed.
+      const keys = Object.keys(base).filter((k) => base[k] !== null);
       if (keys.length === 0) return { unexpected: pick(GARBAGE) };
       const key = pick(keys);
       const original = base[key];
