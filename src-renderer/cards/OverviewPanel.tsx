@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { CardDto, CardOverview } from '../../src-shared/contracts';
 import { formatCents } from '../../src-shared/sales/sales';
 import { useChannel } from '../home/use-channel';
-import { ReportStatusBadge, reportSubject, UrgencyBadge } from '../home/home-parts';
+import { ReportStatusBadge, UrgencyBadge } from '../home/home-parts';
 import { useI18n } from '../i18n/I18nProvider';
 import { ConvertProspectModal } from '../prospects/ProspectModals';
 import { originLabel } from '../prospects/prospect-labels';
@@ -235,7 +235,7 @@ function VisitsBlock({ visits }: { visits: CardOverview['visits'] }) {
                   <span className="kd-mono">{r.number}</span>
                 </Anchor>
                 <Text size="xs" c="dimmed" truncate="end">
-                  {r.visitOn} · {r.repName} · {reportSubject(r, t)}
+                  {r.visitOn} · {r.repName}
                 </Text>
               </Group>
             ))}

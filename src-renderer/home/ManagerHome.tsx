@@ -4,7 +4,8 @@ import type { Period } from '../../src-shared/analysis/analysis';
 import type { DictionaryEntry } from '../../src-shared/cards/dictionaries';
 import { formatCents } from '../../src-shared/sales/sales';
 import { analysisLabels, formatChange } from '../analysis/analysis-format';
-import type { ChartModel, ChartText } from '../analysis/charts/chart-kit';
+import { CHART_FONT, type ChartModel, type ChartText } from '../analysis/charts/chart-kit';
+import type { EChartsCoreOption } from 'echarts/core';
 import { EChart } from '../analysis/charts/EChart';
 import { ageingDonut, ageingRows } from '../analysis/credit/credit-charts';
 import { gradeDonut, gradeRows } from '../analysis/grade/grade-charts';
@@ -164,6 +165,43 @@ function SmallCharts({
   );
 }
 
+type Options = Record<string, unknown>;
+
+/**
+ * The analysis screen's option, fitted to a quarter of the page: a donut names its slices in a
+ * compact legend instead of labels around the ring (which would be cut off), bars keep their
+ * share labels but drop the amount axis (its 万 figures would run into each other).
+ */
+function smallOption(option: EChartsCoreOption): EChartsCoreOption {
+  const series = (option.series as Options[] | undefined) ?? [];
+  if (series.some((x) => x.type === 'pie')) {
+    return {
+      ...option,
+      legend: {
+        bottom: 0,
+        left: 'center',
+        itemWidth: 10,
+        itemHeight: 8,
+        itemGap: 6,
+        textStyle: { fontSize: 11, fontFamily: CHART_FONT },
+      },
+      series: series.map((x) => ({
+        ...x,
+        radius: ['34%', '60%'],
+        center: ['50%', '42%'],
+        label: { show: false },
+        labelLine: { show: false },
+        data: ((x.data as Options[] | undefined) ?? []).map(({ label: _label, labelLine: _line, ...d }) => d),
+      })),
+    };
+  }
+  return {
+    ...option,
+    grid: { left: 4, right: 56, top: 4, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    xAxis: { ...(option.xAxis as Options), axisLabel: { show: false } },
+  };
+}
+
 function SmallChart({
   id,
   title,
@@ -176,9 +214,8 @@ function SmallChart({
   onOpen: () => void;
 }) {
   const { t } = useI18n();
-  // Small charts carry no legend of their own: the analysis section has the full one with its tables.
   const small = useMemo<ChartModel | null>(
-    () => (model ? { option: { ...model.option, legend: { show: false } }, actionAt: model.actionAt } : null),
+    () => (model ? { option: smallOption(model.option), actionAt: model.actionAt } : null),
     [model],
   );
   return (

@@ -19,9 +19,9 @@ export function RepHome({ username }: { username: string }) {
 
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" data-testid="home-rep">
-      <HomeBlock title={t('home.rep.customers')} loading={start.loading} error={start.error} testId="rep-customers">
+      <HomeBlock title={t('home.rep.summary')} loading={start.loading} error={start.error} testId="rep-customers">
         {value ? (
-          <Group gap="xl">
+          <SimpleGrid cols={3} spacing="md">
             <Figure
               label={t('home.rep.customers')}
               value={String(value.myCustomers)}
@@ -43,7 +43,7 @@ export function RepHome({ username }: { username: string }) {
                 onClick={() => navigation.goTo('upkeep')}
               />
             ))}
-          </Group>
+          </SimpleGrid>
         ) : null}
       </HomeBlock>
 
