@@ -161,7 +161,7 @@ export const visitsZh = {
   'visits.discipline.days': '{n} 天',
   'visits.discipline.schedules': '报告要求设置',
   'visits.discipline.schedulesIntro':
-    '日报在每个工作日（周一至周五）当天交，月报在次月 {day} 日前交。起始日期之前不计应交。',
+    '日报：每个工作日（周一至周五）一份，最迟在下一个工作日交；月报：每月一份，最迟在次月 {day} 日交。起始日期之前不计应交。',
   'visits.discipline.since': '起始日期',
   'visits.discipline.inactive': '已停用',
   'visits.discipline.saveSchedule': '保存',
@@ -328,7 +328,7 @@ export const visitsEn: Record<keyof typeof visitsZh, string> = {
   'visits.discipline.days': '{n} days',
   'visits.discipline.schedules': 'Reporting schedules',
   'visits.discipline.schedulesIntro':
-    'A daily report is due on each working day (Monday to Friday), a monthly one by day {day} of the next month. Nothing is expected before the start date.',
+    'Daily: one report per working day (Monday to Friday), due by the next working day. Monthly: one per month, due by day {day} of the next month. Nothing is expected before the start date.',
   'visits.discipline.since': 'Start date',
   'visits.discipline.inactive': 'deactivated',
   'visits.discipline.saveSchedule': 'Save',

@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState, type FormEvent } from 'react';
-import { isCalendarDate } from '../../src-shared/cards/card-schema';
+import { fieldProblemText, isCalendarDate } from '../../src-shared/cards/card-schema';
 import type { CardDto, CardRow } from '../../src-shared/contracts';
 import {
   REPORT_PERIODS,
@@ -142,7 +142,11 @@ export function ReportForm({ onSubmitted }: { onSubmitted: () => void }) {
     onSubmitted();
   }
 
-  const problem = (key: string) => problems[key] ?? submit.fieldError(key);
+  // Main names a field's problem by a code (required, outOfRange, ...); the card's words translate it.
+  const problem = (key: string) => {
+    const server = submit.fieldError(key);
+    return problems[key] ?? (server === undefined ? undefined : fieldProblemText(server, language));
+  };
   const canPropose = draft.subject === 'prospect' || (draft.subject === 'customer' && card !== null);
 
   return (
@@ -209,6 +213,8 @@ export function ReportForm({ onSubmitted }: { onSubmitted: () => void }) {
           <Input.Wrapper
             label={t('visits.form.urgency')}
             description={draft.urgency === 'urgent' ? t('visits.form.urgentHint') : undefined}
+            // The hint goes under the choice, so the three choices stay level with the fields beside them.
+            inputWrapperOrder={['label', 'input', 'description']}
           >
             <div>
               <SegmentedControl

@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { VisitReportDto } from '../../src-shared/contracts/visits';
+import { fieldProblemText } from '../../src-shared/cards/card-schema';
 import type { ProposedValue } from '../../src-shared/visits/visit-report';
 import { FieldInput } from '../cards/FieldInputs';
 import { useCardLabels } from '../cards/card-labels';
@@ -54,8 +55,11 @@ export function ReviewForm({
   const [note, setNote] = useState('');
   const [problems, setProblems] = useState<Record<string, string>>({});
 
-  const decide = (path: string, patch: Partial<Decision>) =>
+  const decide = (path: string, patch: Partial<Decision>) => {
     setDecisions((all) => ({ ...all, [path]: { ...all[path]!, ...patch } }));
+    // The row's complaint goes once the reviewer acts on it; the next submit checks again.
+    setProblems(({ [path]: _gone, ...rest }) => rest);
+  };
 
   function check(): Record<string, string> {
     const found: Record<string, string> = {};
@@ -135,8 +139,12 @@ export function ReviewForm({
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {pending.map((c) => {
+                {pending.map((c, index) => {
                   const d = decisions[c.path]!;
+                  const server =
+                    review.fieldError(`decisions.${index}.value`) ?? review.fieldError(`decisions.${index}.reason`);
+                  const shown =
+                    problems[c.path] ?? (server === undefined ? undefined : fieldProblemText(server, language));
                   const field = proposableField(c.path);
                   // A prospect has no card yet, so there is no "now" to compare with.
                   const changedMeanwhile = c.current !== undefined && !sameValue(c.current, c.before);
@@ -169,11 +177,8 @@ export function ReviewForm({
                             data={choices}
                             value={d.choice ?? ''}
                             color={d.choice === 'reject' ? 'red' : d.choice ? 'green' : undefined}
-                            onChange={(v) => {
-                              decide(c.path, { choice: v as Choice });
-                              setProblems(({ [c.path]: _gone, ...rest }) => rest);
-                            }}
-                            aria-label={labels.field(c.path)}
+                            onChange={(v) => decide(c.path, { choice: v as Choice })}
+                            aria-label={`${t('visits.report.decision')}${t('common.colon')}${labels.field(c.path)}`}
                           />
                           {d.choice === 'edit' && field ? (
                             <FieldInput
@@ -191,9 +196,9 @@ export function ReviewForm({
                               withAsterisk
                             />
                           ) : null}
-                          {problems[c.path] ? (
+                          {shown ? (
                             <Text size="xs" c="red" role="alert">
-                              {problems[c.path]}
+                              {shown}
                             </Text>
                           ) : null}
                         </Stack>
