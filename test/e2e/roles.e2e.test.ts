@@ -127,10 +127,10 @@ describe('administration and roles', () => {
     await page.getByTestId('analysis-no-sales').waitFor();
     expect(await page.getByRole('button', { name: '去导入销售数据' }).count()).toBe(1);
     await ui.screenshot('empty-analysis');
-    // Visit reports come with a later version.
+    // Visit reports: the custodian's inbox says when nothing waits.
     await openSection(page, '拜访');
     await page.getByRole('heading', { name: '拜访', exact: true }).waitFor();
-    expect(await page.getByTestId('later-version').textContent()).toContain('此部分将在后续版本中提供');
+    expect(await page.getByTestId('inbox-empty').textContent()).toBe('收件箱是空的：没有待处理的报告。');
     await ui.screenshot('empty-visits');
     await logout(page);
   });
