@@ -112,9 +112,7 @@ export function DecidedChanges({ report }: { report: VisitReportDto }) {
         {report.changes.map((c) => (
           <Table.Tr key={c.path} data-change-path={c.path} data-decision={c.decision}>
             <Table.Td className="kd-nowrap">{labels.field(c.path)}</Table.Td>
-            <Table.Td>
-              <ShownValue path={c.path} value={c.before} />
-            </Table.Td>
+            <Table.Td>{report.subject === 'prospect' ? '—' : <ShownValue path={c.path} value={c.before} />}</Table.Td>
             <Table.Td>
               <ShownValue path={c.path} value={c.proposed} />
             </Table.Td>

@@ -146,7 +146,7 @@ export function ReviewForm({
                   const shown =
                     problems[c.path] ?? (server === undefined ? undefined : fieldProblemText(server, language));
                   const field = proposableField(c.path);
-                  // A prospect has no card yet, so there is no "now" to compare with.
+                  // A prospect has no card yet: no value when submitted, no "now" to compare with.
                   const changedMeanwhile = c.current !== undefined && !sameValue(c.current, c.before);
                   return (
                     <Table.Tr key={c.path} data-change-path={c.path} data-decision={d.choice ?? 'pending'}>
@@ -154,7 +154,7 @@ export function ReviewForm({
                         {labels.field(c.path)}
                       </Table.Td>
                       <Table.Td>
-                        <ShownValue path={c.path} value={c.before} />
+                        {report.subject === 'prospect' ? '—' : <ShownValue path={c.path} value={c.before} />}
                       </Table.Td>
                       <Table.Td
                         className={changedMeanwhile ? 'kd-visit-changed' : undefined}

@@ -271,4 +271,35 @@ describe('visit reports', () => {
     await shot(ui, 'visits-rep-decided');
     expect(ui.pageErrors).toEqual([]);
   });
+
+  it('turns an accepted report on a new prospect into a prospect card', async () => {
+    await openTab(page, '写报告');
+    await segment(page, '新的潜在客户');
+    await field(page, '潜在客户名称').fill('上海明达贸易有限公司');
+    await field(page, '了解到的情况').fill('展会上结识，有意代理我方产品，下月来访。');
+    await page.getByRole('button', { name: '添加一项' }).click();
+    await page.getByTestId('change-field-0').click();
+    // The name is the prospect's name above, so it is not offered again.
+    expect(await page.getByRole('option', { name: '基础资料 · 客户名称' }).count()).toBe(0);
+    await page.getByRole('option', { name: '基础资料 · 联系电话' }).click();
+    // No card yet, so nothing to compare with.
+    expect(await page.getByTestId('change-current-0').textContent()).toBe('—');
+    await page.locator('[data-change-row="basic.phone"]').getByLabel('联系电话').fill('021-5566 7788');
+    await page.getByRole('button', { name: '提交报告' }).click();
+    await page.getByTestId('report-submitted').getByText('报告 BF000003 已提交').waitFor();
+    await logout(page);
+
+    await login(page, CUSTODIAN.username, CUSTODIAN.password);
+    await openSection(page, '拜访');
+    await page.locator('[data-report="BF000003"]').click();
+    await page.getByTestId('review-form').waitFor();
+    expect(await page.getByTestId('review-form').textContent()).toContain('采纳名称后将建立潜在客户档案卡');
+    expect(await page.locator('[data-change-path="basic.name"]').textContent()).toContain('上海明达贸易有限公司');
+    await page.getByRole('button', { name: '接受全部' }).click();
+    await page.getByRole('button', { name: '提交处理' }).click();
+    await page.getByTestId('review-outcome').waitFor();
+    expect(await page.getByTestId('review-card-version').textContent()).toBe('已写入档案卡 KH000002，第 1 版。');
+    await shot(ui, 'visits-review-prospect');
+    expect(ui.pageErrors).toEqual([]);
+  });
 });
