@@ -116,9 +116,6 @@ export const en: Dictionary = {
     'welcome.confidential':
       'Customer archives are for internal use only. Every view, change, print and export you make is written to the access log.',
 
-    'later.title': 'Not available yet',
-    'later.notYet': 'This part arrives in a later version; there are no functions or data here yet.',
-    'later.visits': "Reps' daily and monthly visit reports (routine, urgent, periodic) and merging them into cards.",
 
     'admin.tab.users': 'Users',
     'admin.tab.settings': 'Settings',

@@ -109,9 +109,6 @@ export const zhStrings = {
   'welcome.duty.auditor': '查阅和校验访问日志；不查看档案卡内容。',
   'welcome.confidential': '客户档案仅供内部使用。您的每一次查阅、修改、打印和导出都会记入访问日志。',
 
-  'later.title': '尚未提供',
-  'later.notYet': '此部分将在后续版本中提供，目前还没有可用的功能或数据。',
-  'later.visits': '业务员的拜访日报、月报（日常、紧急、定期报告）及其汇入档案卡。',
 
   'admin.tab.users': '用户',
   'admin.tab.settings': '设置',
