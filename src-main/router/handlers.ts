@@ -30,7 +30,14 @@ import { importCommit, importPreview, importRejections, importTemplate } from '.
 import { getSettings, updateSettings } from '../settings/settings-service';
 import { createArchive, setupStatus } from '../setup/setup-service';
 import { createUser, listUsers, resetPassword, setUserActive, updateUser } from '../users/users-service';
-import { submitReport, myReports, reportInbox, getReport, reviewReport, reportsForCard } from '../visits/visit-reports-service';
+import {
+  submitReport,
+  myReports,
+  reportInbox,
+  getReport,
+  reviewReport,
+  reportsForCard,
+} from '../visits/visit-reports-service';
 import { listSchedules, saveSchedule, reportingDiscipline } from '../visits/schedules-service';
 import { getUpkeepRules, saveUpkeepRules, needsAttention, markReviewed, cardReviews } from '../upkeep/upkeep-service';
 import { listProspects, createProspect, saveProspect, convertProspect } from '../prospects/prospects-service';

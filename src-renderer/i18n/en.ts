@@ -116,7 +116,6 @@ export const en: Dictionary = {
     'welcome.confidential':
       'Customer archives are for internal use only. Every view, change, print and export you make is written to the access log.',
 
-
     'admin.tab.users': 'Users',
     'admin.tab.settings': 'Settings',
     'admin.tab.backup': 'Backup',

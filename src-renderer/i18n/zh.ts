@@ -109,7 +109,6 @@ export const zhStrings = {
   'welcome.duty.auditor': '查阅和校验访问日志；不查看档案卡内容。',
   'welcome.confidential': '客户档案仅供内部使用。您的每一次查阅、修改、打印和导出都会记入访问日志。',
 
-
   'admin.tab.users': '用户',
   'admin.tab.settings': '设置',
   'admin.tab.backup': '备份',

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../analysis/analysis';
 import {
-  CHANGE_DECISIONS,
   PROPOSABLE_PATHS,
   REPORT_PERIODS,
   REPORT_STATUSES,
