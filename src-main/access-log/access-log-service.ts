@@ -1,4 +1,4 @@
-import type { ParsedInputOf } from '../../src-shared/contracts';
+import type { OutputOf, ParsedInputOf } from '../../src-shared/contracts';
 import type { Language } from '../../src-shared/errors';
 import { describeLogDetail, logDetail, withLogDetail } from '../../src-shared/log-details';
 import type { AccessLogRowDto, LogFilter, LogVerificationDto } from '../../src-shared/contracts/access-log';
@@ -114,15 +114,23 @@ export async function verify(call: Call): Promise<LogVerificationDto> {
   return result;
 }
 
-export async function logStatus(call: Call): Promise<{ rows: number; lastVerification: LogVerificationDto | null }> {
+export async function logStatus(call: Call): Promise<OutputOf<'accessLog.status'>> {
   const db = call.office.requireArchive().db;
   const count = await db
     .selectFrom('access_log')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  const last = await db.selectFrom('log_verifications').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const last = await db
+    .selectFrom('log_verifications')
+    .leftJoin('users', 'users.id', 'log_verifications.by_user_id')
+    .selectAll('log_verifications')
+    .select('users.display_name')
+    .orderBy('log_verifications.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return {
     rows: Number(count.n),
+    lastVerifiedBy: last?.display_name ?? null,
     lastVerification: last
       ? {
           ok: last.ok === 1,

@@ -57,7 +57,14 @@ export function AuditorHome({ canVerify }: { canVerify: boolean }) {
             {t('home.auditor.lastVerification')}
           </Text>
           {last ? (
-            <VerifyResult result={last} />
+            <>
+              <VerifyResult result={last} />
+              {status.value.lastVerifiedBy ? (
+                <Text size="sm" c="dimmed" data-testid="verified-by">
+                  {t('home.auditor.verifiedBy', { name: status.value.lastVerifiedBy })}
+                </Text>
+              ) : null}
+            </>
           ) : (
             <Text size="sm" c="orange" data-testid="never-verified">
               {t('home.auditor.neverVerified')}

@@ -107,9 +107,9 @@ export function ProspectList({ session }: { session: SessionDto }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('prospects.col.name')}</Table.Th>
-              <Table.Th>{t('prospects.col.contact')}</Table.Th>
+              <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('prospects.col.contact')}</Table.Th>
               <Table.Th>{t('prospects.col.phone')}</Table.Th>
-              <Table.Th>{t('prospects.col.rep')}</Table.Th>
+              <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('prospects.col.rep')}</Table.Th>
               <Table.Th>{t('prospects.origin')}</Table.Th>
               <Table.Th>{t('prospects.nextStep')}</Table.Th>
               <Table.Th>{t('prospects.col.lastVisit')}</Table.Th>
@@ -126,14 +126,16 @@ export function ProspectList({ session }: { session: SessionDto }) {
                       component="button"
                       type="button"
                       size="sm"
+                      ta="left"
                       onClick={() => navigation.showCards({ openCardId: row.id })}
                     >
                       <span className="kd-mono">{row.code}</span> {row.name}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>{row.contact}</Table.Td>
+                  {/* Names and dates never break in the middle; the phone column wraps at its commas instead. */}
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.contact}</Table.Td>
                   <Table.Td className="kd-mono">{row.phone}</Table.Td>
-                  <Table.Td>{labels.repName(row.assignedRep)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{labels.repName(row.assignedRep)}</Table.Td>
                   <Table.Td>
                     <Text size="sm">{originLabel(row.origin, t)}</Text>
                     {row.originNote ? (
@@ -150,7 +152,9 @@ export function ProspectList({ session }: { session: SessionDto }) {
                       </Text>
                     ) : null}
                   </Table.Td>
-                  <Table.Td className="kd-mono">{row.lastVisitOn ?? t('home.never')}</Table.Td>
+                  <Table.Td className="kd-mono" style={{ whiteSpace: 'nowrap' }}>
+                    {row.lastVisitOn ?? t('home.never')}
+                  </Table.Td>
                   {canWrite ? (
                     <Table.Td>
                       <Group gap={4} wrap="nowrap">

@@ -50,7 +50,12 @@ export const accessLogContract = {
     access: needs('accessLog.read'),
   }),
   'accessLog.verify': channel<LogVerificationDto>()({ input: z.strictObject({}), access: needs('accessLog.verify') }),
-  'accessLog.status': channel<{ rows: number; lastVerification: LogVerificationDto | null }>()({
+  'accessLog.status': channel<{
+    rows: number;
+    lastVerification: LogVerificationDto | null;
+    /** Display name of who ran the last verification. */
+    lastVerifiedBy: string | null;
+  }>()({
     input: z.strictObject({}),
     access: needs('accessLog.read'),
   }),

@@ -34,12 +34,21 @@ describe('access log verification', () => {
     return fx.ok(auditor, 'accessLog.verify', {});
   }
 
-  it('verifies an untouched log', async () => {
+  it('verifies an untouched log, and the status names the last verification and who ran it', async () => {
     await archiveWithHistory();
-    const result = await verifyAsAuditor();
+    const auditor = await loggedIn(fx, 'auditor1', 'Auditor-pass-1');
+    expect(await fx.ok(auditor, 'accessLog.status', {})).toMatchObject({
+      lastVerification: null,
+      lastVerifiedBy: null,
+    });
+    const result = await fx.ok(auditor, 'accessLog.verify', {});
     expect(result).toMatchObject({ ok: true, firstBadSeq: null, problem: null });
     expect(result.checkedRows).toBeGreaterThan(10);
     expect(result.lastSeq).toBe(result.checkedRows);
+    expect(await fx.ok(auditor, 'accessLog.status', {})).toMatchObject({
+      lastVerification: { ok: true, checkedRows: result.checkedRows, verifiedAt: result.verifiedAt },
+      lastVerifiedBy: 'auditor1',
+    });
   });
 
   it('refuses UPDATE and DELETE on the log through its triggers', async () => {
