@@ -31,7 +31,7 @@ export function RepHome({ username }: { username: string }) {
             <Figure
               label={t('home.rep.prospects')}
               value={String(value.myProspects)}
-              onClick={() => navigation.goTo('upkeep')}
+              onClick={() => navigation.goTo('upkeep', 'prospects')}
               testId="rep-prospect-count"
             />
             {ATTENTION_REASONS.map((reason) => (

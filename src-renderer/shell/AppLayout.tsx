@@ -40,8 +40,15 @@ export function AppLayout({
   const items = visibleNavItems(session.permissions);
   const idle = useIdleLock(session.idleLockMinutes, onIdle);
   // An open card form with unsaved edits asks before the user navigates or logs out.
-  const leaveTo = (next: Section) => void confirmLeave().then((ok) => ok && setSection(next));
+  const leaveTo = (next: Section) =>
+    void confirmLeave().then((ok) => {
+      if (!ok) return;
+      setSectionTab(null);
+      setSection(next);
+    });
   const [cardsIntent, setCardsIntent] = useState<CardsIntent | null>(null);
+  // The tab a start-page link asked for; a section opened from the navigation starts on its first tab.
+  const [sectionTab, setSectionTab] = useState<string | null>(null);
   const navigation = useMemo<Navigation>(
     () => ({
       showCards: (intent) =>
@@ -50,9 +57,15 @@ export function AppLayout({
           setCardsIntent((previous) => ({ ...intent, seq: (previous?.seq ?? 0) + 1 }));
           setSection('cards');
         }),
-      goTo: (next) => void confirmLeave().then((ok) => ok && setSection(next)),
+      goTo: (next, tab) =>
+        void confirmLeave().then((ok) => {
+          if (!ok) return;
+          setSectionTab(tab ?? null);
+          setSection(next);
+        }),
     }),
-    [],
+    // State setters never change; listed because the compiler sees them used.
+    [setCardsIntent, setSectionTab],
   );
 
   return (
@@ -106,7 +119,7 @@ export function AppLayout({
         <NavigationProvider value={navigation}>
           {section === 'home' ? <StartPage session={session} /> : null}
           {section === 'cards' ? <CardsScreen session={session} intent={cardsIntent} /> : null}
-          {section === 'upkeep' ? <UpkeepScreen session={session} /> : null}
+          {section === 'upkeep' ? <UpkeepScreen session={session} initialTab={sectionTab} /> : null}
           {section === 'classification' ? <ClassificationScreen session={session} /> : null}
           {section === 'analysis' ? <AnalysisScreen session={session} /> : null}
           {section === 'sales' ? <SalesScreen session={session} /> : null}

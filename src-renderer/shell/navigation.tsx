@@ -16,8 +16,8 @@ export interface CardsIntent {
 export interface Navigation {
   /** Switches to the card screen with the list filtered and/or a card opened (asks first about unsaved edits). */
   showCards(intent: Omit<CardsIntent, 'seq'>): void;
-  /** Switches to another section. */
-  goTo(section: Section): void;
+  /** Switches to another section, optionally on one of its tabs (a screen that has none ignores it). */
+  goTo(section: Section, tab?: string): void;
 }
 
 const NavigationContext = createContext<Navigation>({ showCards: () => undefined, goTo: () => undefined });

@@ -15,9 +15,9 @@ type Tab = (typeof TABS)[number];
  * 档案维护 (method 四): keeping the cards current — the needs-attention list with the review
  * marks — looking after potential customers, and the review cycles behind the list.
  */
-export function UpkeepScreen({ session }: { session: SessionDto }) {
+export function UpkeepScreen({ session, initialTab = null }: { session: SessionDto; initialTab?: string | null }) {
   const { t } = useI18n();
-  const [tab, setTab] = useState<Tab>('attention');
+  const [tab, setTab] = useState<Tab>(TABS.find((x) => x === initialTab) ?? 'attention');
   // The review cycles are the custodian's to set; everyone else sees their effect in the list.
   const mayEditRules = session.permissions.includes('visits.review');
   const tabs = TABS.filter((x) => x !== 'rules' || mayEditRules);

@@ -283,6 +283,14 @@ describe('start pages, upkeep and prospects', () => {
     const route = start.routes[0]!;
     await page.getByTestId('rep-routes').locator(`[data-route="${route.code}"]`).getByRole('button').click();
     await expect.poll(() => page.getByTestId('card-total').textContent()).toBe(`共 ${route.stops} 张`);
+    // My prospects open the prospect list itself, with exactly mine in it.
+    await page.getByRole('navigation', { name: '主导航' }).getByText('首页', { exact: true }).click();
+    await page.getByTestId('rep-prospect-count').click();
+    if (start.myProspects === 0) await page.getByTestId('prospects-empty').waitFor();
+    else {
+      await page.getByTestId('prospect-table').waitFor();
+      expect(await page.getByTestId('prospect-table').locator('tbody tr[data-card]').count()).toBe(start.myProspects);
+    }
     await logout(page);
   });
 
@@ -293,6 +301,7 @@ describe('start pages, upkeep and prospects', () => {
     await page.getByTestId('never-verified').waitFor();
     await page.getByTestId('home-verify').click();
     await page.locator('[data-testid="verify-result"][data-ok="true"]').waitFor();
+    await expect.poll(() => page.getByTestId('verified-by').textContent()).toBe(`校验人：${auditor.displayName}`);
     await shot('home-auditor');
     await logout(page);
   });
