@@ -223,6 +223,17 @@ export async function mergeCards(call: Call, input: ParsedInputOf<'cards.merge'>
       'merged',
       keep.row.id,
     );
+    // The merged card's visits and reviews were of the same customer: the kept card's upkeep dates take the
+    // later of the two, so a merge neither hides a recent visit nor makes a reviewed card look neglected.
+    const later = (a: string | null, b: string | null) => (a === null ? b : b === null || a >= b ? a : b);
+    await trx
+      .updateTable('customers')
+      .set({
+        last_visit_on: later(keep.row.last_visit_on, other.row.last_visit_on),
+        reviewed_on: later(keep.row.reviewed_on, other.row.reviewed_on),
+      })
+      .where('id', '=', keep.row.id)
+      .execute();
     await log(
       trx,
       office.entry(connection, session, {

@@ -16,6 +16,7 @@ import { reviewsOf } from '../upkeep/upkeep-service';
 import { summaryQuery, toSummary } from '../visits/report-rows';
 import { loadCard } from './card-records';
 import { inScope, scopeOf } from './card-search';
+import { mergedFamily } from './cards-service';
 
 /**
  * 客户综合视图 (method 四.3 "use it rather than store it"): beside the
@@ -105,16 +106,18 @@ export async function cardOverview(
     ageing: AGEING_BUCKETS.map((bucket, i) => ({ bucket, cents: aged[i]! })),
   };
 
+  // Reports filed on cards merged into this one are about the same customer.
+  const family = await mergedFamily(db, row.id);
   const counts = await db
     .selectFrom('visit_reports')
     .select((eb) => [
       eb.fn.countAll<number>().as('total'),
       eb.fn.sum<number | null>(sql`status = 'pending'`).as('pending'),
     ])
-    .where('customer_id', '=', row.id)
+    .where('customer_id', 'in', family)
     .executeTakeFirst();
   const recentReports = await summaryQuery(db)
-    .where('r.customer_id', '=', row.id)
+    .where('r.customer_id', 'in', family)
     .orderBy('r.visit_on', 'desc')
     .orderBy('r.id', 'desc')
     .limit(5)

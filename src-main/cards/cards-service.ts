@@ -110,7 +110,8 @@ function changesOf(v: { version: number; changes: string; content: string }): Fi
 }
 
 /** The card and every card merged into it, directly or through another merged card. */
-async function mergedFamily(db: Kysely<ArchiveSchema>, id: number): Promise<number[]> {
+/** The card and every card merged into it, at any depth: their history, reports and sales are this customer's. */
+export async function mergedFamily(db: Kysely<ArchiveSchema>, id: number): Promise<number[]> {
   const family = [id];
   for (let i = 0; i < family.length && family.length < 1000; i++) {
     const children = await db.selectFrom('customers').select('id').where('merged_into', '=', family[i]!).execute();

@@ -14,6 +14,7 @@ import type { Session } from '../office';
 import { sessionOf, type Call } from '../router/call';
 import type { ArchiveSchema } from '../store/schema';
 import { followMerges, reportDto, summaryQuery, toSummary, URGENT_FIRST, type SummaryRow } from './report-rows';
+import { mergedFamily } from '../cards/cards-service';
 
 export { reviewReport } from './report-review';
 
@@ -222,16 +223,6 @@ export async function getReport(call: Call, input: ParsedInputOf<'visits.get'>):
     detail: null,
   });
   return report;
-}
-
-/** The card and every card merged into it (their reports are about the same customer). */
-async function mergedFamily(db: Db, id: number): Promise<number[]> {
-  const family = [id];
-  for (let i = 0; i < family.length && family.length < 1000; i++) {
-    const children = await db.selectFrom('customers').select('id').where('merged_into', '=', family[i]!).execute();
-    for (const c of children) if (!family.includes(c.id)) family.push(c.id);
-  }
-  return family;
 }
 
 export async function reportsForCard(

@@ -1,5 +1,6 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { StringKey } from '../i18n/dictionary';
 import { useI18n } from '../i18n/I18nProvider';
 
 type Guard = () => Promise<boolean>;
@@ -19,11 +20,11 @@ export function hasUnsavedChanges(): boolean {
 }
 
 /**
- * While `dirty`, leaving the form asks first: in the app (through
+ * While `dirty`, leaving the form (a card, a visit report being written or reviewed) asks first: in the app (through
  * {@link confirmLeave}) and when the window is closed or reloaded
  * (beforeunload). Returns the dialog to render.
  */
-export function useLeaveGuard(dirty: boolean) {
+export function useLeaveGuard(dirty: boolean, explain: StringKey = 'cards.leaveExplain') {
   const { t } = useI18n();
   const [asking, setAsking] = useState(false);
   const resolver = useRef<((leave: boolean) => void) | null>(null);
@@ -63,7 +64,7 @@ export function useLeaveGuard(dirty: boolean) {
   return (
     <Modal opened={asking} onClose={() => answer(false)} title={t('cards.leaveTitle')} centered>
       <Stack gap="md">
-        <Text size="sm">{t('cards.leaveExplain')}</Text>
+        <Text size="sm">{t(explain)}</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={() => answer(false)} data-autofocus>
             {t('cards.keepEditing')}

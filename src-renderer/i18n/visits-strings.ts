@@ -27,6 +27,7 @@ export const visitsZh = {
   'visits.decision.edited': '修改后采纳',
   'visits.decision.rejected': '不采纳',
 
+  'visits.form.leaveExplain': '这份拜访报告还没有提交。离开后，填写的内容将丢失。',
   'visits.form.intro':
     '拜访后如实填写了解到的情况。需要改动档案卡的内容时，在“建议修改档案”中逐项写出新的值，由档案管理员核对后写入档案卡。',
   'visits.form.subject': '报告对象',
@@ -119,6 +120,7 @@ export const visitsZh = {
 
   'visits.review.title': '处理建议',
   'visits.review.accept': '采纳',
+  'visits.review.leaveExplain': '这份报告的处理还没有提交。离开后，已做的决定和处理意见将丢失。',
   'visits.review.edit': '修改后采纳',
   'visits.review.reject': '不采纳',
   'visits.review.acceptAll': '接受全部',
@@ -193,6 +195,7 @@ export const visitsEn: Record<keyof typeof visitsZh, string> = {
   'visits.decision.edited': 'Accepted with an edit',
   'visits.decision.rejected': 'Rejected',
 
+  'visits.form.leaveExplain': 'This visit report is not submitted yet. Leaving now loses what you wrote.',
   'visits.form.intro':
     'Write down what you learned on the visit. Where the card should change, list each new value under "Proposed card changes"; the custodian checks them before they go into the card.',
   'visits.form.subject': 'Report on',
@@ -286,6 +289,7 @@ export const visitsEn: Record<keyof typeof visitsZh, string> = {
 
   'visits.review.title': 'Decide the proposals',
   'visits.review.accept': 'Accept',
+  'visits.review.leaveExplain': 'This review is not submitted yet. Leaving now loses the decisions and the note.',
   'visits.review.edit': 'Accept with an edit',
   'visits.review.reject': 'Reject',
   'visits.review.acceptAll': 'Accept all',

@@ -33,6 +33,7 @@ import { useNotify } from '../ui/Notifications';
 import { ChangeRows, type DraftChange } from './ChangeRows';
 import { valueProblem } from './proposed-values';
 import { PERIOD_KEYS, SUBJECT_KEYS, URGENCY_KEYS } from './report-labels';
+import { useLeaveGuard } from '../cards/leave-guard';
 
 interface Draft {
   subject: ReportSubject;
@@ -76,6 +77,11 @@ export function ReportForm({ onSubmitted }: { onSubmitted: () => void }) {
   const [loadedCard, setLoadedCard] = useState<CardDto | null>(null);
   const cardLoad = useAction();
   const today = localToday();
+  // What the rep has written is theirs until it is submitted: leaving asks first.
+  const leaveDialog = useLeaveGuard(
+    draft.findings.trim() !== '' || draft.prospectName.trim() !== '' || draft.changes.length > 0,
+    'visits.form.leaveExplain',
+  );
 
   const set = (patch: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patch }));
@@ -151,6 +157,7 @@ export function ReportForm({ onSubmitted }: { onSubmitted: () => void }) {
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} noValidate data-testid="report-form">
+      {leaveDialog}
       <Stack gap="md" maw={960}>
         <Text size="sm" c="dimmed">
           {t('visits.form.intro')}

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { useNotify } from '../ui/Notifications';
 import { DecidedChanges, ReportHeader, ReviewOutcome } from './ReportView';
 import { ReviewForm } from './ReviewForm';
+import { confirmLeave } from '../cards/leave-guard';
 
 /**
  * One report opened from a list. A reviewer gets the decision form while it
@@ -43,7 +44,12 @@ export function ReportPage({
   return (
     <Stack gap="md" data-testid="report-page" data-report={report?.number}>
       <Group>
-        <Button variant="default" size="xs" onClick={onBack}>
+        <Button
+          variant="default"
+          size="xs"
+          // A review in progress asks before its decisions are dropped.
+          onClick={() => void (mayReview ? confirmLeave() : Promise.resolve(true)).then((ok) => ok && onBack())}
+        >
           {t('visits.report.back')}
         </Button>
       </Group>

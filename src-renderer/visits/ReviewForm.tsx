@@ -21,6 +21,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { proposableField, sameValue, valueProblem } from './proposed-values';
 import { ShownValue } from './ShownValue';
+import { useLeaveGuard } from '../cards/leave-guard';
 
 type Choice = 'accept' | 'edit' | 'reject';
 
@@ -54,6 +55,11 @@ export function ReviewForm({
   const [verify, setVerify] = useState(false);
   const [note, setNote] = useState('');
   const [problems, setProblems] = useState<Record<string, string>>({});
+  // Decisions made but not sent are lost when the reviewer leaves: ask first.
+  const leaveDialog = useLeaveGuard(
+    !review.busy && (note.trim() !== '' || Object.values(decisions).some((d) => d.choice !== null)),
+    'visits.review.leaveExplain',
+  );
 
   const decide = (path: string, patch: Partial<Decision>) => {
     setDecisions((all) => ({ ...all, [path]: { ...all[path]!, ...patch } }));
@@ -105,6 +111,7 @@ export function ReviewForm({
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate data-testid="review-form">
+      {leaveDialog}
       <Stack gap="md">
         {report.subject === 'prospect' ? (
           <Alert color="blue" variant="light">

@@ -128,6 +128,13 @@ describe('visit reports', () => {
     await page.locator('[data-change-row="basic.employees"]').getByLabel('职工人数').fill('150');
     await shot(ui, 'visits-rep-form');
 
+    // Leaving an unsent report asks first; staying keeps every word and change.
+    await openSection(page, '首页');
+    await page.getByText('这份拜访报告还没有提交。离开后，填写的内容将丢失。').waitFor();
+    await page.getByRole('button', { name: '继续编辑' }).click();
+    expect(await field(page, '了解到的情况').inputValue()).toContain('客户总机已更换');
+    expect(await page.locator('[data-change-row]').count()).toBe(2);
+
     await page.getByRole('button', { name: '提交报告' }).click();
     await page.getByTestId('report-submitted').getByText('报告 BF000002 已提交').waitFor();
     // The form is ready for the next report.

@@ -525,6 +525,10 @@ describe('visit reports through the router', () => {
       mergeVersion: gone.version,
     });
     const merged = await card(kept.id);
+    // The kept card carries the merged card's visit: in its overview and in its last visit.
+    const overview = await o.ok(keeper, 'cards.overview', { id: kept.id });
+    expect(overview.visits).toMatchObject({ total: 1, pending: 1, lastVisitOn: '2026-11-26' });
+    expect(overview.visits.recent.map((r) => r.id)).toEqual([report.id]);
     // No new report on a card that is gone.
     expect(
       await o.fails(wang, 'visits.submit', {
