@@ -314,7 +314,7 @@ export const visitsEn: Record<keyof typeof visitsZh, string> = {
   'visits.discipline.badPeriod': 'Enter valid dates, the first not after the second.',
   'visits.discipline.byRep': 'Reports per rep',
   'visits.discipline.rep': 'Rep',
-  'visits.discipline.kind': 'Expected',
+  'visits.discipline.kind': 'Schedule',
   'visits.discipline.expected': 'Expected',
   'visits.discipline.submitted': 'Submitted',
   'visits.discipline.late': 'Late',

@@ -253,6 +253,16 @@ describe('visit reports', () => {
     await page.getByText(`已保存 ${REP.displayName} 的报告要求。`).waitFor();
     await expect.poll(() => rep.textContent()).toContain('月报');
     await shot(ui, 'visits-discipline');
+    // The same screens in English, then back to Chinese for the steps after.
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('tab', { name: 'Reporting discipline' }).waitFor();
+    await shot(ui, 'visits-discipline-en');
+    await openTab(page, 'Inbox');
+    await segment(page, 'Handled');
+    await page.locator('[data-report]').first().waitFor();
+    await shot(ui, 'visits-inbox-en');
+    await page.getByText('中文', { exact: true }).click();
+    await page.getByRole('tab', { name: '报告纪律' }).waitFor();
     await logout(page);
   });
 
