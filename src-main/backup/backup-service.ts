@@ -12,8 +12,10 @@ import { migrate } from '../store/migrate';
 import { openCipherDatabase, snapshotInto, type CipherDatabase } from '../store/cipher-database';
 import { sessionOf, type Call } from '../router/call';
 import type { Kysely } from 'kysely';
+import type { ArchiveSchema } from '../store/schema';
 
-function fileBytes(path: string): number {
+/** A file's size, 0 when it is not there (a WAL file exists only while the archive is open). */
+export function fileBytes(path: string): number {
   try {
     return statSync(path).size;
   } catch {
@@ -37,11 +39,8 @@ function checkedPath(call: Call, path: string): string {
   return full;
 }
 
-export async function backupStatus(
-  call: Call,
-): Promise<{ lastBackup: BackupDto | null; archiveBytes: number; suggestedPath: string }> {
-  const { office } = call;
-  const db = office.requireArchive().db;
+/** The latest backup recorded, with the user name of who made it. */
+export async function lastBackup(db: Kysely<ArchiveSchema>): Promise<BackupDto | null> {
   const last = await db
     .selectFrom('backups')
     .innerJoin('users', 'users.id', 'backups.by_user_id')
@@ -49,9 +48,16 @@ export async function backupStatus(
     .orderBy('backups.id', 'desc')
     .limit(1)
     .executeTakeFirst();
+  return last ? { at: last.at, path: last.path, bytes: last.bytes, by: last.username } : null;
+}
+
+export async function backupStatus(
+  call: Call,
+): Promise<{ lastBackup: BackupDto | null; archiveBytes: number; suggestedPath: string }> {
+  const { office } = call;
   const { archivePath, dataDir } = office.location;
   return {
-    lastBackup: last ? { at: last.at, path: last.path, bytes: last.bytes, by: last.username } : null,
+    lastBackup: await lastBackup(office.requireArchive().db),
     archiveBytes: fileBytes(archivePath) + fileBytes(`${archivePath}-wal`),
     suggestedPath: join(dataDir, 'backups', `kedang-${stamp(office.now())}.kedang`),
   };

@@ -1,4 +1,4 @@
-import { statfsSync, statSync } from 'node:fs';
+import { statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import type { OutputOf, ParsedInputOf } from '../../src-shared/contracts';
@@ -16,6 +16,7 @@ import { loadUpkeepRules } from '../upkeep/upkeep-rules';
 import { summaryQuery, toSummary, URGENT_FIRST } from '../visits/report-rows';
 import { disciplineOf } from '../visits/schedules-service';
 import { mergedOwners } from './sales-figures';
+import { fileBytes, lastBackup } from '../backup/backup-service';
 
 /**
  * Each role's start page (首页): what that role looks at first. Every
@@ -284,14 +285,6 @@ export async function managerStart(
   };
 }
 
-function fileBytes(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
-}
-
 /** The administrator's start page: users, the last backup and storage; no card content at all. */
 export async function adminStart(call: Call, _input: ParsedInputOf<'home.admin'>): Promise<OutputOf<'home.admin'>> {
   const { office } = call;
@@ -308,13 +301,7 @@ export async function adminStart(call: Call, _input: ParsedInputOf<'home.admin'>
   const byRole = Object.fromEntries(ROLES.map((role) => [role, 0])) as Record<Role, number>;
   for (const r of roles) if ((ROLES as readonly string[]).includes(r.role)) byRole[r.role as Role] = Number(r.n);
 
-  const last = await db
-    .selectFrom('backups')
-    .innerJoin('users', 'users.id', 'backups.by_user_id')
-    .select(['backups.at', 'backups.path', 'backups.bytes', 'users.username'])
-    .orderBy('backups.id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const last = await lastBackup(db);
 
   const { archivePath, keyringPath } = office.location;
   let freeBytes: number | null = null;
@@ -331,7 +318,7 @@ export async function adminStart(call: Call, _input: ParsedInputOf<'home.admin'>
       byRole,
       mustChangePassword: users.filter((u) => u.active === 1 && u.must_change_password === 1).length,
     },
-    lastBackup: last ? { at: last.at, path: last.path, bytes: last.bytes, by: last.username } : null,
+    lastBackup: last,
     daysSinceBackup: last ? daysBetween(calendarDate(new Date(last.at)), today) : null,
     storage: {
       archiveBytes: fileBytes(archivePath) + fileBytes(`${archivePath}-wal`),
