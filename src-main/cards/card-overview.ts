@@ -17,6 +17,7 @@ import { summaryQuery, toSummary } from '../visits/report-rows';
 import { loadCard } from './card-records';
 import { inScope, scopeOf } from './card-search';
 import { mergedFamily } from './cards-service';
+import { attentionFactsOf } from '../upkeep/attention-list';
 
 /**
  * 客户综合视图 (method 四.3 "use it rather than store it"): beside the
@@ -123,15 +124,9 @@ export async function cardOverview(
     .limit(5)
     .execute();
 
-  const createdOn = calendarDate(new Date(row.created_at));
   const [lastReview] = await reviewsOf(db, row.id, 1);
-  const facts = {
-    grade: row.grade,
-    createdOn,
-    reviewedOn: row.reviewed_on,
-    lastVisitOn: row.last_visit_on,
-    unverifiedSections: row.unverified,
-  };
+  const facts = attentionFactsOf(row);
+  const createdOn = facts.createdOn;
   return {
     id: row.id,
     asOf: today,

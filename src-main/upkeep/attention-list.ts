@@ -7,6 +7,7 @@ import {
   latestPastCycleBase,
   plusDays,
   reviewDueOn,
+  type AttentionFacts,
 } from '../../src-shared/upkeep/attention';
 import type { AttentionReason, UpkeepRules } from '../../src-shared/upkeep/upkeep';
 import type { CardScope } from '../cards/card-search';
@@ -151,15 +152,22 @@ export async function attentionPage(
   };
 }
 
-function toAttentionRow(rules: UpkeepRules, row: FlaggedRow, today: string): AttentionRow {
-  const createdOn = calendarDate(new Date(row.created_at));
-  const facts = {
+/** What the attention rules look at on a card's row; its creation day is the local day it was created. */
+export function attentionFactsOf(
+  row: Pick<FlaggedRow, 'grade' | 'created_at' | 'reviewed_on' | 'last_visit_on' | 'unverified'>,
+): AttentionFacts {
+  return {
     grade: row.grade,
-    createdOn,
+    createdOn: calendarDate(new Date(row.created_at)),
     reviewedOn: row.reviewed_on,
     lastVisitOn: row.last_visit_on,
     unverifiedSections: row.unverified,
   };
+}
+
+function toAttentionRow(rules: UpkeepRules, row: FlaggedRow, today: string): AttentionRow {
+  const facts = attentionFactsOf(row);
+  const createdOn = facts.createdOn;
   return {
     id: row.id,
     code: row.code,
