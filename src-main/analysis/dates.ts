@@ -1,15 +1,7 @@
 import type { Period } from '../../src-shared/analysis/analysis';
+import { addDays } from '../../src-shared/calendar';
 
-const DAY_MS = 86_400_000;
-
-function dayNumber(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
-}
-
-/** The ISO date `days` days after `date` (before, when negative). */
-export function addDays(date: string, days: number): string {
-  return new Date((dayNumber(date) + days) * DAY_MS).toISOString().slice(0, 10);
-}
+export { addDays };
 
 /** The months (YYYY-MM) a period touches, first to last. */
 export function monthsOf(period: Period): string[] {

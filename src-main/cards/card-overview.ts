@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import { AGEING_BUCKETS } from '../../src-shared/analysis/analysis';
 import type { OutputOf, ParsedInputOf } from '../../src-shared/contracts';
 import type { CardOverview } from '../../src-shared/contracts/home';
-import { attentionReasons, cycleMonthsOf, plusDays, reviewDueOn } from '../../src-shared/upkeep/attention';
+import { addDays } from '../../src-shared/calendar';
+import { attentionReasons, cycleMonthsOf, reviewDueOn } from '../../src-shared/upkeep/attention';
 import { twelveMonthsTo } from '../analysis/dates';
 import { ageBalance, BUCKET_STARTS } from '../analysis/fifo-ageing';
 import { calendarDate } from '../classification/calendar';
@@ -34,7 +35,7 @@ async function salesOf(db: Kysely<ArchiveSchema>, ids: number[], today: string) 
   const last12 = twelveMonthsTo(today);
   const year = today.slice(0, 4);
   const lastYear = String(Number(year) - 1);
-  const [b1, b2, b3] = BUCKET_STARTS.map((days) => plusDays(today, -days + 1)) as [string, string, string];
+  const [b1, b2, b3] = BUCKET_STARTS.map((days) => addDays(today, -days + 1)) as [string, string, string];
   const result = await sql<{
     last12: number | null;
     this_year: number | null;

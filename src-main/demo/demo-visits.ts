@@ -9,6 +9,7 @@ import { calendarDate, monthsBefore } from '../classification/calendar';
 import { sessionOf, type Call } from '../router/call';
 import { DEMO_IMPORT_FILE } from './demo-loader';
 import { SeededRandom } from './seeded-random';
+import { isWorkingDay } from '../../src-shared/visits/discipline';
 
 /**
  * The weeks of visit reporting a demo office has behind it, so that the
@@ -60,10 +61,6 @@ const PROSPECT_NAMES = ['杭州百汇生鲜超市有限公司', '宁波甬上便
 const NEXT_STEPS = ['寄送样品与报价单', '约见采购负责人', '邀请参加订货会', '提交试销方案'] as const;
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const isWorkingDay = (date: string) => {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return day !== 0 && day !== 6;
-};
 function lastWorkingDayOfMonth(date: string): boolean {
   for (let next = addDays(date, 1); next.slice(0, 7) === date.slice(0, 7); next = addDays(next, 1)) {
     if (isWorkingDay(next)) return false;

@@ -5,7 +5,7 @@ import type { OutputOf, ParsedInputOf } from '../../src-shared/contracts';
 import type { VersionKind } from '../../src-shared/contracts/cards';
 import type { RecentChange } from '../../src-shared/contracts/home';
 import { ROLES, type Role } from '../../src-shared/roles';
-import { daysBetween, plusDays } from '../../src-shared/upkeep/attention';
+import { addDays, daysBetween } from '../../src-shared/calendar';
 import { twelveMonthsTo } from '../analysis/dates';
 import { scopeOf } from '../cards/card-search';
 import { calendarDate } from '../classification/calendar';
@@ -226,7 +226,7 @@ export async function managerStart(
   const db = office.requireArchive().db;
   const today = calendarDate(office.now());
   const period = twelveMonthsTo(today);
-  const previous = twelveMonthsTo(plusDays(period.from, -1));
+  const previous = twelveMonthsTo(addDays(period.from, -1));
 
   const cards = await db
     .selectFrom('customers')
@@ -269,7 +269,7 @@ export async function managerStart(
   const reports = await db
     .selectFrom('visit_reports')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('submitted_at', '>=', new Date(Date.parse(`${plusDays(today, -29)}T00:00:00`)).toISOString())
+    .where('submitted_at', '>=', new Date(Date.parse(`${addDays(today, -29)}T00:00:00`)).toISOString())
     .executeTakeFirst();
   return {
     asOf: today,

@@ -5,13 +5,12 @@ import {
   daysWithoutVisit,
   latestNoVisitBase,
   latestPastCycleBase,
-  plusDays,
   reviewDueOn,
   type AttentionFacts,
 } from '../../src-shared/upkeep/attention';
 import type { AttentionReason, UpkeepRules } from '../../src-shared/upkeep/upkeep';
 import type { CardScope } from '../cards/card-search';
-import { calendarDate } from '../classification/calendar';
+import { addDays, calendarDate } from '../../src-shared/calendar';
 import { localDayOf } from './local-days';
 import type { ArchiveSchema } from '../store/schema';
 
@@ -81,9 +80,9 @@ function flaggedCards(
   if (filter.rep !== undefined) where.push(sql`assigned_rep = ${filter.rep} COLLATE NOCASE`);
   if (filter.grade !== undefined) where.push(sql`grade = ${filter.grade}`);
   const reviewDay = byGrade(rules, (months) => latestPastCycleBase(today, months));
-  const reviewMoment = byGrade(rules, (months) => localDayStart(plusDays(latestPastCycleBase(today, months), 1)));
+  const reviewMoment = byGrade(rules, (months) => localDayStart(addDays(latestPastCycleBase(today, months), 1)));
   const noVisitDay = latestNoVisitBase(today, rules.noVisitDays);
-  const noVisitMoment = localDayStart(plusDays(noVisitDay, 1));
+  const noVisitMoment = localDayStart(addDays(noVisitDay, 1));
   const cycle = byGrade(rules, (months) => months);
   return sql`
     WITH cards AS (

@@ -1,4 +1,5 @@
 import type { Period } from '../../src-shared/analysis/analysis';
+import { calendarDate } from '../../src-shared/calendar';
 
 /** The period picker's ready-made choices; 'custom' is whatever dates the user typed. */
 export const PERIOD_PRESETS = ['last12Months', 'thisYear', 'lastYear', 'lastQuarter'] as const;
@@ -11,7 +12,7 @@ const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate
 
 /** Today in the office's local time as YYYY-MM-DD (the date on the office's calendar, not UTC). */
 export function localToday(now: Date = new Date()): string {
-  return iso(now.getFullYear(), now.getMonth() + 1, now.getDate());
+  return calendarDate(now);
 }
 
 /**

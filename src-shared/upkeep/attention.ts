@@ -1,3 +1,4 @@
+import { addDays, addMonths, daysBetween } from '../calendar';
 import type { AttentionReason, UpkeepRules } from './upkeep';
 
 /**
@@ -13,37 +14,6 @@ import type { AttentionReason, UpkeepRules } from './upkeep';
  * - Unverified: a section of the card is not verified.
  */
 
-const DAY_MS = 86_400_000;
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function dayNumber(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
-}
-
-/** The ISO date `days` days after `date` (before, when negative). */
-export function plusDays(date: string, days: number): string {
-  return new Date((dayNumber(date) + days) * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round(dayNumber(to) - dayNumber(from));
-}
-
-/**
- * The same day `months` months later, clamped to that month's last day
- * (2026-01-31 + 1 month = 2026-02-28; 2024-02-29 + 12 months = 2025-02-28).
- * Monotonic in `date`: a later base day never gives an earlier result.
- */
-export function addMonthsClamped(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = index - year * 12 + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${pad(month)}-${pad(Math.min(d, last))}`;
-}
-
 /** Months between reviews for a grade; grades without their own entry (and no grade) use the default. */
 export function cycleMonthsOf(rules: UpkeepRules, grade: string): number {
   return Object.prototype.hasOwnProperty.call(rules.reviewCycleMonths, grade)
@@ -53,7 +23,7 @@ export function cycleMonthsOf(rules: UpkeepRules, grade: string): number {
 
 /** The day a card's review cycle runs out. */
 export function reviewDueOn(rules: UpkeepRules, grade: string, reviewedOn: string | null, createdOn: string): string {
-  return addMonthsClamped(reviewedOn ?? createdOn, cycleMonthsOf(rules, grade));
+  return addMonths(reviewedOn ?? createdOn, cycleMonthsOf(rules, grade));
 }
 
 /**
@@ -64,17 +34,17 @@ export function reviewDueOn(rules: UpkeepRules, grade: string, reviewedOn: strin
  * month's last day, the 29th–31st of the base month all clamp onto it).
  */
 export function latestPastCycleBase(today: string, months: number): string {
-  let base = addMonthsClamped(today, -months);
+  let base = addMonths(today, -months);
   for (;;) {
-    const next = plusDays(base, 1);
-    if (addMonthsClamped(next, months) > today) return base;
+    const next = addDays(base, 1);
+    if (addMonths(next, months) > today) return base;
     base = next;
   }
 }
 
 /** The latest last-visit (or creation) day that leaves a card without a visit for too long by `today`. */
 export function latestNoVisitBase(today: string, noVisitDays: number): string {
-  return plusDays(today, -noVisitDays);
+  return addDays(today, -noVisitDays);
 }
 
 /** What the rules need to know of one active card. */

@@ -1,5 +1,6 @@
 import type { OverdueReport, RepDiscipline, ReportingDiscipline } from '../contracts/visits';
 import type { ReportPeriod } from './visit-report';
+import { dateOfDay, daysBetween, dayNumber } from '../calendar';
 
 /**
  * The rep's reporting discipline (method 三.1: 日报 every working day, 月报
@@ -32,16 +33,6 @@ export interface DisciplineReport {
   submittedOn: string;
 }
 
-const DAY_MS = 86_400_000;
-
-function dayNumber(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
-}
-
-function dateOf(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** Monday to Friday. */
 export function isWorkingDay(date: string): boolean {
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
@@ -51,8 +42,8 @@ export function isWorkingDay(date: string): boolean {
 /** The first working day after a date: when a daily report of that date is due. */
 export function nextWorkingDay(date: string): string {
   let day = dayNumber(date) + 1;
-  while (!isWorkingDay(dateOf(day))) day += 1;
-  return dateOf(day);
+  while (!isWorkingDay(dateOfDay(day))) day += 1;
+  return dateOfDay(day);
 }
 
 /** The due day of a monthly report (YYYY-MM): the 5th of the next month. */
@@ -61,11 +52,6 @@ export function monthlyDueOn(month: string): string {
   // The month's 1-based number is the 0-based index of the month after it (December → January next year).
   const next = new Date(Date.UTC(year, Number(month.slice(5, 7)), MONTHLY_DUE_DAY));
   return next.toISOString().slice(0, 10);
-}
-
-/** Calendar days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return dayNumber(to) - dayNumber(from);
 }
 
 interface Slot {
@@ -78,7 +64,7 @@ function dailySlots(since: string, range: { from: string; to: string }, today: s
   const last = range.to < today ? range.to : today;
   const slots: Slot[] = [];
   for (let day = dayNumber(first); day <= dayNumber(last); day += 1) {
-    const date = dateOf(day);
+    const date = dateOfDay(day);
     if (isWorkingDay(date)) slots.push({ slot: date, dueOn: nextWorkingDay(date) });
   }
   return slots;

@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addMonthsClamped,
-  attentionReasons,
-  daysBetween,
-  latestNoVisitBase,
-  latestPastCycleBase,
-  plusDays,
-} from '../../src-shared/upkeep/attention';
+import { addDays, addMonths, daysBetween } from '../../src-shared/calendar';
+import { attentionReasons, latestNoVisitBase, latestPastCycleBase } from '../../src-shared/upkeep/attention';
 import { DEFAULT_UPKEEP_RULES } from '../../src-shared/upkeep/upkeep';
 
 describe('upkeep rules on dates', () => {
   it('adds months clamped to the month end', () => {
-    expect(addMonthsClamped('2026-01-31', 1)).toBe('2026-02-28');
-    expect(addMonthsClamped('2024-01-31', 1)).toBe('2024-02-29');
-    expect(addMonthsClamped('2024-02-29', 12)).toBe('2025-02-28');
-    expect(addMonthsClamped('2025-11-30', 3)).toBe('2026-02-28');
-    expect(addMonthsClamped('2025-12-15', 3)).toBe('2026-03-15');
-    expect(addMonthsClamped('2026-03-31', -1)).toBe('2026-02-28');
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonths('2024-02-29', 12)).toBe('2025-02-28');
+    expect(addMonths('2025-11-30', 3)).toBe('2026-02-28');
+    expect(addMonths('2025-12-15', 3)).toBe('2026-03-15');
+    expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
   });
 
   it('finds the exact latest base day past its cycle (checked against every day of four years)', () => {
@@ -24,8 +18,8 @@ describe('upkeep rules on dates', () => {
     for (const today of todays) {
       for (const months of [1, 2, 3, 6, 11, 12, 24]) {
         const threshold = latestPastCycleBase(today, months);
-        for (let day = plusDays(today, -1500); day <= today; day = plusDays(day, 1)) {
-          expect(addMonthsClamped(day, months) <= today, `${today} ${months} ${day}`).toBe(day <= threshold);
+        for (let day = addDays(today, -1500); day <= today; day = addDays(day, 1)) {
+          expect(addMonths(day, months) <= today, `${today} ${months} ${day}`).toBe(day <= threshold);
         }
       }
     }
