@@ -211,7 +211,8 @@ export async function getReport(call: Call, input: ParsedInputOf<'visits.get'>):
   const report = await reportDto(db, input.id);
   if (!mayRead(session, report.repUsername)) throw new KedangError('REPORT_NOT_FOUND');
   // While the report waits, the reviewer sees each field as the card has it now, in case it changed meanwhile.
-  if (report.status === 'pending' && report.customer) {
+  // Only the reviewer: the card may since have gone to another rep, whose card the reporting rep may not read.
+  if (report.status === 'pending' && report.customer && rolesGrant(session.roles, 'visits.review')) {
     const target = await followMerges(db, report.customer.id);
     const { content } = await loadCard(db, target);
     for (const change of report.changes) change.current = fieldValue(content, change.path) as ProposedValue;

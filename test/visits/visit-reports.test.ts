@@ -452,6 +452,9 @@ describe('visit reports through the router', () => {
     expect(await o.fails(wang, 'visits.inbox', {})).toBe('FORBIDDEN');
     const own = await o.ok(li, 'visits.get', { id: liReport.id });
     expect(own.number).toBe(liReport.number);
+    // The card's value now is the reviewer's to see: the card may have gone to another rep since.
+    expect(own.changes.map((c) => c.current)).toEqual([undefined]);
+    expect((await o.ok(keeper, 'visits.get', { id: liReport.id })).changes.map((c) => c.current)).toEqual(['']);
     const mine = await o.ok(li, 'visits.mine', {});
     expect(mine.rows.every((r) => r.repUsername === 'rep.li')).toBe(true);
     expect(mine.total).toBe(1);
