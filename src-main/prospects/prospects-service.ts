@@ -50,7 +50,10 @@ export function toProspectRow(row: CustomerRow): ProspectRow {
 /** LIKE with the user's % and _ taken literally. */
 const likeEscaped = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** Active prospects in the reader's scope, the next step due first (none set last), then by name. */
+/**
+ * Active prospects in the reader's scope, the next step due first (none set last), then by name; the
+ * search looks in the name, short name, code, phone and contact (as the search box says).
+ */
 export async function listProspects(
   call: Call,
   input: ParsedInputOf<'prospects.list'>,
@@ -64,7 +67,7 @@ export async function listProspects(
   if (input.query !== '') {
     const pattern = likeEscaped(input.query);
     query = query.where(
-      sql<boolean>`(name LIKE ${pattern} ESCAPE '\\' OR code LIKE ${pattern} ESCAPE '\\' OR phone LIKE ${pattern} ESCAPE '\\' OR short_name LIKE ${pattern} ESCAPE '\\')`,
+      sql<boolean>`(name LIKE ${pattern} ESCAPE '\\' OR code LIKE ${pattern} ESCAPE '\\' OR phone LIKE ${pattern} ESCAPE '\\' OR short_name LIKE ${pattern} ESCAPE '\\' OR contact LIKE ${pattern} ESCAPE '\\')`,
     );
   }
   const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();

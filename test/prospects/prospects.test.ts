@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CardContent } from '../../src-shared/cards/card';
+import { emptyPerson, type CardContent } from '../../src-shared/cards/card';
 import type { CardDto } from '../../src-shared/contracts/cards';
 import { describeLogDetail } from '../../src-shared/log-details';
 import type { Connection } from '../../src-main/router/connection';
@@ -12,6 +12,10 @@ import {
 } from '../classification/classification-office';
 
 const withPhone = (card: CardContent, phone: string): CardContent => ({ ...card, basic: { ...card.basic, phone } });
+const withContact = (card: CardContent, name: string): CardContent => ({
+  ...card,
+  people: [{ ...emptyPerson('contact'), name }],
+});
 
 describe('potential customers', () => {
   let co: ClassificationOffice;
@@ -50,7 +54,10 @@ describe('potential customers', () => {
     });
     expect(first.convertedAt).toBeNull();
     second = await co.ok(keeper, 'prospects.create', {
-      content: withPhone(classifiedCard('南通海晨纺织厂', { assignedRep: 'rep.li' }), '0513-8765 4321'),
+      content: withContact(
+        withPhone(classifiedCard('南通海晨纺织厂', { assignedRep: 'rep.li' }), '0513-8765 4321'),
+        '顾海晨',
+      ),
       prospect: { origin: 'referral', originNote: '', nextStep: '', nextStepOn: null },
     });
     expect(await logRows('card_create')).toEqual([
@@ -90,6 +97,10 @@ describe('potential customers', () => {
     ]);
     expect((await co.ok(boss, 'prospects.list', { query: '五金' })).rows.map((r) => r.name)).toEqual([
       '常州恒达五金有限公司',
+    ]);
+    // The contact's name finds the prospect too, as the search box promises.
+    expect((await co.ok(boss, 'prospects.list', { query: '顾海' })).rows.map((r) => [r.name, r.contact])).toEqual([
+      ['南通海晨纺织厂', '顾海晨'],
     ]);
     expect((await co.ok(boss, 'prospects.list', { query: '%' })).total).toBe(0);
     expect((await co.ok(boss, 'prospects.list', { origin: 'referral' })).rows.map((r) => r.id)).toEqual([second.id]);
