@@ -13,7 +13,7 @@ import { sessionOf, type Call } from '../router/call';
 import type { ArchiveSchema } from '../store/schema';
 import { attentionPage } from '../upkeep/attention-list';
 import { loadUpkeepRules } from '../upkeep/upkeep-rules';
-import { summaryQuery, toSummary, URGENT_FIRST } from '../visits/report-rows';
+import { pendingCounts, summaryQuery, toSummary, urgentFirst } from '../visits/report-rows';
 import { disciplineOf } from '../visits/schedules-service';
 import { mergedOwners } from './sales-figures';
 import { fileBytes, lastBackup } from '../backup/backup-service';
@@ -86,19 +86,8 @@ export async function custodianStart(
   const { office } = call;
   const db = office.requireArchive().db;
   const today = calendarDate(office.now());
-  const inbox = await db
-    .selectFrom('visit_reports')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('pending'),
-      eb.fn.sum<number | null>(sql`urgency = 'urgent'`).as('urgent'),
-    ])
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  const oldest = await summaryQuery(db)
-    .where('r.status', '=', 'pending')
-    .orderBy(sql.raw(URGENT_FIRST))
-    .orderBy('r.submitted_at')
-    .orderBy('r.id')
+  const inbox = await pendingCounts(db);
+  const oldest = await urgentFirst(summaryQuery(db).where('r.status', '=', 'pending'))
     .limit(SHORT_LIST)
     .execute();
   const rules = await loadUpkeepRules(db);
@@ -106,8 +95,7 @@ export async function custodianStart(
   const discipline = await disciplineOf(db, overdueWindow(today), today);
   return {
     inbox: {
-      pending: Number(inbox?.pending ?? 0),
-      urgent: Number(inbox?.urgent ?? 0),
+      ...inbox,
       oldest: oldest.map(toSummary),
     },
     attention,

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ProposedChangeDto, VisitReportDto, VisitReportSummary } from '../../src-shared/contracts/visits';
 import {
   reportNumber,
@@ -73,8 +73,28 @@ export function toSummary(row: SummaryRow): VisitReportSummary {
   };
 }
 
-/** The pending inbox order: urgent reports first, then the oldest submitted. */
-export const URGENT_FIRST = `CASE r.urgency WHEN 'urgent' THEN 0 ELSE 1 END`;
+type SummaryQuery = ReturnType<typeof summaryQuery>;
+
+/** The pending inbox order, for the inbox and the custodian's start page alike: urgent first, then oldest submitted. */
+export function urgentFirst(query: SummaryQuery): SummaryQuery {
+  return query
+    .orderBy(sql<number>`CASE r.urgency WHEN 'urgent' THEN 0 ELSE 1 END`)
+    .orderBy('r.submitted_at', 'asc')
+    .orderBy('r.id', 'asc');
+}
+
+/** How many reports wait in the inbox, and how many of them are urgent (whatever the inbox's filter). */
+export async function pendingCounts(db: Kysely<ArchiveSchema>): Promise<{ pending: number; urgent: number }> {
+  const counts = await db
+    .selectFrom('visit_reports')
+    .where('status', '=', 'pending')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('pending'),
+      eb.fn.sum<number | null>(sql`urgency = 'urgent'`).as('urgent'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { pending: Number(counts.pending), urgent: Number(counts.urgent ?? 0) };
+}
 
 /** A stored value (JSON text) back as the value. */
 export const storedValue = (text: string | null): ProposedValue =>

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { fieldValue } from '../../src-shared/cards/card-fields';
 import type { OutputOf, ParsedInputOf } from '../../src-shared/contracts';
 import type { VisitReportPage } from '../../src-shared/contracts/visits';
@@ -13,7 +13,15 @@ import { KedangError } from '../errors';
 import type { Session } from '../office';
 import { sessionOf, type Call } from '../router/call';
 import type { ArchiveSchema } from '../store/schema';
-import { followMerges, reportDto, summaryQuery, toSummary, URGENT_FIRST, type SummaryRow } from './report-rows';
+import {
+  followMerges,
+  pendingCounts,
+  reportDto,
+  summaryQuery,
+  toSummary,
+  urgentFirst,
+  type SummaryRow,
+} from './report-rows';
 import { mergedFamily } from '../cards/cards-service';
 
 export { reviewReport } from './report-review';
@@ -181,22 +189,11 @@ export async function reportInbox(call: Call, input: ParsedInputOf<'visits.inbox
       if (input.rep) filtered = filtered.where('r.rep_username', '=', input.rep);
       return filtered;
     },
-    (q) =>
-      input.status === 'pending'
-        ? q.orderBy(sql.raw<number>(URGENT_FIRST)).orderBy('r.submitted_at', 'asc').orderBy('r.id', 'asc')
-        : q.orderBy('r.reviewed_at', 'desc').orderBy('r.id', 'desc'),
+    (q) => (input.status === 'pending' ? urgentFirst(q) : q.orderBy('r.reviewed_at', 'desc').orderBy('r.id', 'desc')),
     input.offset,
     input.limit,
   );
-  const counts = await db
-    .selectFrom('visit_reports')
-    .where('status', '=', 'pending')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('pending'),
-      eb.fn.sum<number>(eb.case().when('urgency', '=', 'urgent').then(1).else(0).end()).as('urgent'),
-    ])
-    .executeTakeFirstOrThrow();
-  return { ...listed, pending: Number(counts.pending), urgent: Number(counts.urgent ?? 0) };
+  return { ...listed, ...(await pendingCounts(db)) };
 }
 
 /** A reviewer opens any report; a rep only their own (another's is "not found", as with cards). */

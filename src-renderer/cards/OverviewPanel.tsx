@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { CardDto, CardOverview } from '../../src-shared/contracts';
 import { formatCents } from '../../src-shared/sales/sales';
 import { useChannel } from '../home/use-channel';
-import { ReportStatusBadge, UrgencyBadge } from '../home/home-parts';
+import { ReportStatusBadge, UrgencyBadge } from '../visits/ReportBadges';
 import { useI18n } from '../i18n/I18nProvider';
 import { ConvertProspectModal } from '../prospects/ProspectModals';
 import { originLabel } from '../prospects/prospect-labels';

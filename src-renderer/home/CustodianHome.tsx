@@ -5,7 +5,9 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useNavigation } from '../shell/navigation';
 import { formatDateTime } from '../ui/format';
 import { ReasonBadges, REASON_COLORS } from '../upkeep/reasons';
-import { Figure, HomeBlock, reportSubject, UrgencyBadge } from './home-parts';
+import { Figure, HomeBlock } from './home-parts';
+import { UrgencyBadge } from '../visits/ReportBadges';
+import { reportAbout } from '../visits/report-labels';
 import { useChannel } from './use-channel';
 
 /** How many lines of each list the start page shows; the sections behind hold the rest. */
@@ -73,7 +75,7 @@ export function CustodianHome() {
                         <span className="kd-mono">{r.number}</span>
                       </Anchor>
                       <Text size="sm" truncate="end" style={{ flex: 1 }} fw={r.urgency === 'urgent' ? 600 : undefined}>
-                        {reportSubject(r, t)}
+                        {reportAbout(r, t)}
                       </Text>
                       <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                         {r.repName} · {r.visitOn}

@@ -3,7 +3,9 @@ import { ATTENTION_REASONS } from '../../src-shared/upkeep/upkeep';
 import { useI18n } from '../i18n/I18nProvider';
 import { useNavigation } from '../shell/navigation';
 import { REASON_COLORS } from '../upkeep/reasons';
-import { Figure, HomeBlock, ReportStatusBadge, reportSubject, UrgencyBadge } from './home-parts';
+import { Figure, HomeBlock } from './home-parts';
+import { ReportStatusBadge, UrgencyBadge } from '../visits/ReportBadges';
+import { PERIOD_KEYS, reportAbout } from '../visits/report-labels';
 import { useChannel } from './use-channel';
 
 /**
@@ -110,7 +112,7 @@ export function RepHome({ username }: { username: string }) {
                       <span className="kd-mono">{r.number}</span>
                     </Anchor>
                     <Text size="sm" truncate="end" style={{ flex: 1 }}>
-                      {reportSubject(r, t)}
+                      {reportAbout(r, t)}
                     </Text>
                     <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                       {r.visitOn}
@@ -134,7 +136,7 @@ export function RepHome({ username }: { username: string }) {
               {value.overdue.map((o) => (
                 <Text key={`${o.period}-${o.slot}`} size="sm" c="red" data-slot={o.slot}>
                   {t('home.rep.overdueSlot', {
-                    period: t(`home.period.${o.period}`),
+                    period: t(PERIOD_KEYS[o.period]),
                     slot: o.slot,
                     due: o.dueOn,
                     n: o.daysOverdue,

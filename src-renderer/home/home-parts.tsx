@@ -1,8 +1,7 @@
-import { Badge, Group, Loader, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Group, Loader, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { VisitReportSummary } from '../../src-shared/contracts';
 import type { KedangErrorDto } from '../../src-shared/errors';
-import { useI18n, type Translate } from '../i18n/I18nProvider';
+import { useI18n } from '../i18n/I18nProvider';
 import { ErrorAlert } from '../ui/ErrorAlert';
 
 /** One block of a start page: a titled box that says when it is still reading or could not read. */
@@ -81,36 +80,5 @@ export function Figure({
     </UnstyledButton>
   ) : (
     body
-  );
-}
-
-/** Who, or about whom, a visit report is: the card, the prospect's name, or the market in general. */
-export function reportSubject(report: VisitReportSummary, t: Translate): string {
-  if (report.customer) return `${report.customer.code} ${report.customer.name}`;
-  if (report.prospectName) return report.prospectName;
-  return t('home.subject.general');
-}
-
-/** A visit report's urgency, standing out when urgent. */
-export function UrgencyBadge({ urgency }: { urgency: VisitReportSummary['urgency'] }) {
-  const { t } = useI18n();
-  return (
-    <Badge
-      size="sm"
-      variant={urgency === 'urgent' ? 'filled' : 'light'}
-      color={urgency === 'urgent' ? 'red' : urgency === 'periodic' ? 'teal' : 'gray'}
-      className="kd-badge-whole"
-    >
-      {t(`home.urgency.${urgency}`)}
-    </Badge>
-  );
-}
-
-export function ReportStatusBadge({ status }: { status: VisitReportSummary['status'] }) {
-  const { t } = useI18n();
-  return (
-    <Badge size="sm" variant="light" color={status === 'pending' ? 'orange' : 'green'} className="kd-badge-whole">
-      {t(`home.reportStatus.${status}`)}
-    </Badge>
   );
 }

@@ -1,8 +1,9 @@
-import { Badge, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import type { VisitReportSummary } from '../../src-shared/contracts/visits';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatDateTime } from '../ui/format';
-import { PERIOD_KEYS, reportAbout, STATUS_KEYS, URGENCY_COLORS, URGENCY_KEYS } from './report-labels';
+import { ReportStatusBadge, UrgencyBadge } from './ReportBadges';
+import { PERIOD_KEYS, reportAbout } from './report-labels';
 
 /**
  * Report list lines, the same columns wherever reports are listed. An urgent
@@ -57,25 +58,10 @@ export function ReportList({
             </Table.Td>
             <Table.Td className="kd-nowrap">{t(PERIOD_KEYS[r.period])}</Table.Td>
             <Table.Td>
-              <Badge
-                size="sm"
-                variant={r.urgency === 'urgent' ? 'filled' : 'light'}
-                color={URGENCY_COLORS[r.urgency]}
-                className="kd-badge-whole"
-              >
-                {t(URGENCY_KEYS[r.urgency])}
-              </Badge>
+              <UrgencyBadge urgency={r.urgency} />
             </Table.Td>
             <Table.Td>
-              <Badge
-                size="sm"
-                variant="light"
-                color={r.status === 'pending' ? 'orange' : 'green'}
-                className="kd-badge-whole"
-                data-testid="report-status"
-              >
-                {t(STATUS_KEYS[r.status])}
-              </Badge>
+              <ReportStatusBadge status={r.status} testId="report-status" />
             </Table.Td>
             <Table.Td ta="right" className="kd-mono">
               {r.status === 'pending' ? `– / ${r.changeCount}` : `${r.appliedCount} / ${r.changeCount}`}

@@ -11,11 +11,9 @@ import {
   DECISION_KEYS,
   PERIOD_KEYS,
   reportAbout,
-  STATUS_KEYS,
-  URGENCY_COLORS,
-  URGENCY_KEYS,
 } from './report-labels';
 import { ShownValue } from './ShownValue';
+import { ReportStatusBadge, UrgencyBadge } from './ReportBadges';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -44,24 +42,11 @@ export function ReportHeader({ report }: { report: VisitReportDto }) {
       <Stack gap="sm">
         <Group gap="sm">
           <Title order={3}>{t('visits.report.title', { number: report.number })}</Title>
-          <Badge
-            variant={report.urgency === 'urgent' ? 'filled' : 'light'}
-            color={URGENCY_COLORS[report.urgency]}
-            className="kd-badge-whole"
-          >
-            {t(URGENCY_KEYS[report.urgency])}
-          </Badge>
+          <UrgencyBadge urgency={report.urgency} size="md" />
           <Badge variant="light" color="gray" className="kd-badge-whole">
             {t(PERIOD_KEYS[report.period])}
           </Badge>
-          <Badge
-            variant="light"
-            color={report.status === 'pending' ? 'orange' : 'green'}
-            className="kd-badge-whole"
-            data-testid="report-status"
-          >
-            {t(STATUS_KEYS[report.status])}
-          </Badge>
+          <ReportStatusBadge status={report.status} size="md" testId="report-status" />
         </Group>
         <SimpleGrid cols={4} spacing="md">
           <Fact label={t('visits.report.rep')}>{report.repName || report.repUsername}</Fact>

@@ -29,6 +29,8 @@ export const STATUS_KEYS: Record<ReportStatus, StringKey> = {
   pending: 'visits.status.pending',
   closed: 'visits.status.closed',
 };
+/** Waiting is orange (someone has to act), handled is green. */
+export const STATUS_COLORS: Record<ReportStatus, string> = { pending: 'orange', closed: 'green' };
 export const DECISION_KEYS: Record<ChangeDecision, StringKey> = {
   pending: 'visits.decision.pending',
   accepted: 'visits.decision.accepted',

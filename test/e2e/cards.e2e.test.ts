@@ -30,6 +30,7 @@ import {
   type TestUi,
   type TestUser,
   CUSTODIAN,
+  choose,
 } from './ui-helpers';
 
 const MANAGER: TestUser = {
@@ -47,12 +48,6 @@ const REP: TestUser = {
 
 const HUAXIN = '北京华信科技有限公司';
 const HUAXIN_CREDIT = '91350100M000100Y43';
-
-/** Picks an option of a Mantine Select found by its label. */
-async function choose(page: Page, label: string, option: string) {
-  await page.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
 
 /** Adds an option to a Mantine MultiSelect: its visible box (around the hidden input) takes the click. */
 async function addChoice(page: Page, label: string, option: string) {

@@ -115,6 +115,12 @@ export async function firstLogin(page: Page, user: TestUser, ui: HarnessBrowser,
 }
 
 /** Opens a navbar section by its label. */
+/** Picks an option of a Mantine Select found by its label. */
+export async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
 export async function openSection(page: Page, label: string): Promise<void> {
   await page.getByRole('navigation', { name: '主导航' }).getByText(label, { exact: true }).click();
 }

@@ -23,6 +23,7 @@ import {
   openTestUi,
   type TestUi,
   type TestUser,
+  choose,
 } from './ui-helpers';
 
 const REP: TestUser = {
@@ -36,12 +37,6 @@ const HUAXIN = '北京华信科技有限公司';
 const OLD_PHONE = '010-8821 3456';
 const PROPOSED_PHONE = '010-6666 8888';
 const EDITED_PHONE = '010-6666 8899';
-
-/** Picks an option of a Mantine Select found by its label. */
-async function choose(page: Page, label: string, option: string) {
-  await page.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
 
 /** Clicks a choice of a Mantine SegmentedControl (its label takes the click, the radio is hidden). */
 async function segment(scope: Page | Locator, label: string) {
