@@ -6,12 +6,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useNavigation } from '../shell/navigation';
 import { formatDateTime } from '../ui/format';
 import { sameValue } from './proposed-values';
-import {
-  DECISION_COLORS,
-  DECISION_KEYS,
-  PERIOD_KEYS,
-  reportAbout,
-} from './report-labels';
+import { DECISION_COLORS, DECISION_KEYS, PERIOD_KEYS, reportAbout } from './report-labels';
 import { ShownValue } from './ShownValue';
 import { ReportStatusBadge, UrgencyBadge } from './ReportBadges';
 
